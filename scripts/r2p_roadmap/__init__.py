@@ -1,0 +1,1 @@
+"""Build the R2P roadmap site from roadmap.yaml: load, validate, render, write, and build with MkDocs."""

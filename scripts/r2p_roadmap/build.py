@@ -1,0 +1,175 @@
+"""Validate, render and build the site so that a failure at any step changes nothing on disk.
+
+The new pages are staged in a temporary copy of docs/ and built into a temporary site; only when
+MkDocs succeeds are docs/ and mkdocs.yml updated and the new site swapped in for the old.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from .errors import Problem, RoadmapError
+from .model import Roadmap
+from .render import Site, render_site
+from .validate import load_roadmap
+from .write import MANIFEST, WriteReport, check_hand_written, read_manifest, replace_nav, write_atomic, write_generated
+
+log = logging.getLogger("r2p_roadmap")
+
+
+@dataclass(frozen=True)
+class Project:
+    """The files of one checkout of the site."""
+
+    root: Path
+
+    @property
+    def roadmap(self) -> Path:
+        return self.root / "roadmap.yaml"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Project:
+        """The nearest folder at or above `start` (default: the current one) holding mkdocs.yml."""
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "mkdocs.yml").is_file() and (folder / "roadmap.yaml").is_file():
+                return cls(folder)
+        return cls(here)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did."""
+
+    roadmap: Roadmap
+    written: WriteReport
+    seconds: float
+
+
+def prepare(project: Project) -> tuple[Roadmap, Site]:
+    """Load, validate and render; raise RoadmapError without touching the disk."""
+    roadmap = load_roadmap(project.roadmap)
+    site = render_site(roadmap)
+    check_hand_written(project.docs_dir, site.pages)
+    return roadmap, site
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings so they can be reported as problems."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _collect_mkdocs_warnings() -> Iterator[_Collect]:
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+def _stage_docs(project: Project, site: Site, stage: Path) -> None:
+    """Copy docs/ without its old generated files, then add the new ones."""
+    generated = read_manifest(project.docs_dir) | {MANIFEST}
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        relative = Path(folder).relative_to(project.docs_dir)
+        return {n for n in names if (relative / n).as_posix().removeprefix("./") in generated}
+
+    shutil.copytree(project.docs_dir, stage, ignore=ignore) if project.docs_dir.is_dir() else stage.mkdir()
+    for path, text in site.pages.items():
+        target = stage / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def _run_mkdocs(config_file: Path, docs: Path, site_dir: Path, site_url: str | None) -> None:
+    overrides: dict[str, Any] = {"docs_dir": str(docs), "site_dir": str(site_dir), "strict": True}
+    if site_url:
+        overrides["site_url"] = site_url
+    with _collect_mkdocs_warnings() as warnings:
+        try:
+            config = load_config(config_file=str(config_file), **overrides)
+            mkdocs_build(config)
+        except (Abort, ConfigurationError) as error:
+            messages = warnings.messages or [str(error)]
+            raise RoadmapError(
+                Problem(
+                    1,
+                    1,
+                    "",
+                    message.replace(str(docs), "docs"),
+                    "generated pages come from roadmap.yaml; fix the page or setting named here",
+                    "mkdocs build",
+                )
+                for message in messages
+            ) from None
+
+
+def _swap_in(new_site: Path, site_dir: Path) -> None:
+    """Replace `site_dir` by `new_site` with two renames, so no half-written site is ever in place."""
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+        os.replace(site_dir, old)
+    os.replace(new_site, site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build(project: Project, *, site_dir: Path | None = None, site_url: str | None = None) -> BuildReport:
+    """Validate, render and build into `site_dir` (default site/); on any failure change nothing."""
+    started = time.perf_counter()
+    roadmap, site = prepare(project)
+    target = site_dir or project.site_dir
+    config_text = project.config_file.read_text(encoding="utf-8")
+    new_config = replace_nav(config_text, site.nav)
+    with tempfile.TemporaryDirectory(prefix=".r2p-build-", dir=project.root) as temporary:
+        work = Path(temporary)
+        _stage_docs(project, site, work / "docs")
+        # The staged config sits beside the real one so that its relative paths (theme overrides) hold.
+        staged_config = project.root / f".r2p-mkdocs-{os.getpid()}.yml"
+        staged_config.write_text(new_config, encoding="utf-8")
+        try:
+            _run_mkdocs(staged_config, work / "docs", work / "site", site_url)
+        finally:
+            staged_config.unlink(missing_ok=True)
+        report = write_generated(project.docs_dir, site.pages)
+        if new_config != config_text:
+            write_atomic(project.config_file, new_config)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _swap_in(work / "site", target)
+    return BuildReport(roadmap, report, time.perf_counter() - started)

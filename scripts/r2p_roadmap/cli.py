@@ -1,0 +1,128 @@
+"""The `r2p-roadmap` command: validate, build and serve. The only place errors become exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from .build import Project, build
+from .errors import RoadmapError
+from .validate import load_roadmap
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="r2p-roadmap",
+        description="Validate roadmap.yaml and build or serve the R2P roadmap site.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = commands.add_parser("validate", help="check roadmap.yaml only (exit 0 valid, 1 content errors)")
+    validate.add_argument("file", nargs="?", type=Path, help="the file to check (default: ./roadmap.yaml)")
+    validate.add_argument("--format", choices=("text", "json"), default="text", help="error output format")
+    commands.add_parser("build", help="validate, render the pages and build the site into site/")
+    serve = commands.add_parser("serve", help="build and serve the site with live reload")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    return parser
+
+
+def _report(error: RoadmapError, output_format: str = "text") -> int:
+    print(error.to_json() if output_format == "json" else error.format(), file=sys.stderr)
+    return EXIT_CONTENT
+
+
+def _validate(file: Path | None, output_format: str) -> int:
+    path = file or Project.find().roadmap
+    if not path.is_file():
+        print(f"r2p-roadmap: error: no such file: {path}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        roadmap = load_roadmap(path, str(file) if file else path.name)
+    except RoadmapError as error:
+        return _report(error, output_format)
+    priorities = sum(len(theme.priorities) for theme in roadmap.themes)
+    quotes = sum(len(p.quotes) for theme in roadmap.themes for p in theme.priorities) + len(roadmap.progress)
+    if output_format == "json":
+        print('{"errors": []}')
+    else:
+        print(
+            f"{path.name} is valid: {len(roadmap.themes)} themes, {priorities} priorities, "
+            f"{quotes} quotes checked against the text of record."
+        )
+    return EXIT_OK
+
+
+def _build(project: Project) -> int:
+    try:
+        report = build(project)
+    except RoadmapError as error:
+        return _report(error)
+    changes = len(report.written.written) + len(report.written.deleted)
+    print(
+        f"Built site/ in {report.seconds:.1f} s: {len(report.roadmap.themes)} themes; "
+        f"{changes} generated file{'s' if changes != 1 else ''} changed."
+    )
+    return EXIT_OK
+
+
+def _serve(project: Project, host: str, port: int) -> int:
+    from mkdocs.livereload import LiveReloadServer
+
+    site_dir = Path(tempfile.mkdtemp(prefix="r2p-serve-"))
+    url = f"http://{host}:{port}/"
+
+    def rebuild() -> None:
+        try:
+            report = build(project, site_dir=site_dir / "site", site_url=url)
+        except RoadmapError as error:
+            print(error.format(), file=sys.stderr)
+            print("Still serving the last good build; save a fix to update it.", file=sys.stderr, flush=True)
+            return
+        print(f"Rebuilt in {report.seconds:.1f} s; serving {url}", flush=True)
+
+    rebuild()
+    if not (site_dir / "site").is_dir():
+        return EXIT_CONTENT
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir / "site"))
+    for path in (
+        project.roadmap,
+        project.config_file,
+        project.docs_dir,
+        project.root / "themes",
+        project.root / "source",
+    ):
+        if path.exists():
+            server.watch(str(path))
+    try:
+        server.serve()  # type: ignore[no-untyped-call]
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    args = _parser().parse_args(argv)
+    project = Project.find()
+    if args.command == "validate":
+        return _validate(args.file, args.format)
+    if not project.roadmap.is_file() or not project.config_file.is_file():
+        print(
+            "r2p-roadmap: error: run this inside the repository (no roadmap.yaml and mkdocs.yml here)", file=sys.stderr
+        )
+        return EXIT_USAGE
+    if args.command == "build":
+        return _build(project)
+    return _serve(project, args.host, args.port)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""The validated roadmap as frozen dataclasses; built only by `validate.validate_document`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .source import SourceDocument
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim passage; `text` is the exact span of the text of record."""
+
+    id: str
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Priority:
+    """A priority with its support level and the phrase of the source that states it."""
+
+    id: str
+    title: str
+    text: str
+    support: str
+    support_phrase: str
+    actors: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    keywords: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One numbered theme of the roadmap."""
+
+    id: str
+    number: int
+    title: str
+    short_title: str
+    summary: str
+    priorities: tuple[Priority, ...]
+    keywords: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An institution, group or body the source names."""
+
+    id: str
+    name: str
+    abbr: str = ""
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """Metadata of the source document and where its texts live (paths relative to roadmap.yaml)."""
+
+    title: str
+    subtitle: str
+    date: str
+    publisher: str
+    url: str
+    text_of_record: str
+    raw_extraction: str
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    """Everything the site is rendered from."""
+
+    version: str
+    updated: str
+    source: Source
+    meeting_summary: str
+    progress: tuple[Quote, ...]
+    actors: tuple[Actor, ...]
+    themes: tuple[Theme, ...]
+    document: SourceDocument
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id (ids are validated to resolve)."""
+        return next(actor for actor in self.actors if actor.id == actor_id)

@@ -1,0 +1,35 @@
+"""Pure functions from a validated Roadmap to the text of every generated file; no I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Roadmap
+from .about import render_about_page
+from .actors import render_actors_page
+from .home import render_home_page
+from .links import theme_path
+from .nav import render_nav
+from .source_page import render_source_page
+from .theme import render_theme_page
+
+
+@dataclass(frozen=True)
+class Site:
+    """Generated pages keyed by path relative to docs/, and the generated nav block of mkdocs.yml."""
+
+    pages: dict[str, str]
+    nav: str
+
+
+def render_site(roadmap: Roadmap) -> Site:
+    """Render every generated page of the site."""
+    pages = {
+        "index.md": render_home_page(roadmap),
+        "source.md": render_source_page(roadmap),
+        "actors.md": render_actors_page(roadmap),
+        "about.md": render_about_page(roadmap),
+    }
+    for theme in roadmap.themes:
+        pages[theme_path(theme)] = render_theme_page(roadmap, theme)
+    return Site(pages=pages, nav=render_nav(roadmap))

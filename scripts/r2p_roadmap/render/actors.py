@@ -1,0 +1,50 @@
+"""The Actors page: each actor the source names, with the priorities that name it."""
+
+from __future__ import annotations
+
+from ..model import Actor, Roadmap
+from .links import priority_number, relative, theme_path
+from .markup import front_matter, md
+
+PAGE = "actors.md"
+
+
+def _heading(actor: Actor) -> str:
+    return actor.name + (f" ({actor.abbr})" if actor.abbr else "")
+
+
+def render_actors_page(roadmap: Roadmap) -> str:
+    """The Markdown of the Actors page."""
+    parts = [
+        front_matter(
+            title="Actors and institutions",
+            description="The institutions and groups the 2009 R2P roadmap names, and the priorities that name each.",
+        ),
+        "# Actors and institutions {#actors}\n",
+        "Every institution or group the roadmap names, with the priorities that name it.\n",
+    ]
+    for actor in sorted(roadmap.actors, key=lambda a: a.name.casefold()):
+        parts.append(f"## {md(_heading(actor))} {{#{actor.id}}}\n")
+        if actor.description:
+            parts.append(f"{md(actor.description)}\n")
+        lines = []
+        themes = set()
+        for theme in roadmap.themes:
+            for priority in theme.priorities:
+                if actor.id in priority.actors:
+                    themes.add(theme.id)
+                    target = relative(PAGE, theme_path(theme), priority.id)
+                    lines.append(
+                        f"- Theme {theme.number}, {md(theme.short_title)}: "
+                        f"[{priority_number(theme, priority)} {md(priority.title)}]({target})"
+                    )
+        if lines:
+            n, t = len(lines), len(themes)
+            parts.append(
+                f'<p class="r2p-count">Named in {n} priorit{"y" if n == 1 else "ies"} '
+                f"under {t} theme{'' if t == 1 else 's'}.</p>\n"
+            )
+            parts.append("\n".join(lines) + "\n")
+        else:
+            parts.append('<p class="r2p-count">No priority names this actor.</p>\n')
+    return "\n".join(parts)

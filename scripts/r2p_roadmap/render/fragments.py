@@ -1,0 +1,49 @@
+"""Pieces of Markdown shared by several pages: support badges, actor links and quote blocks."""
+
+from __future__ import annotations
+
+from .. import support
+from ..model import Priority, Quote, Roadmap
+from .links import relative
+from .markup import attr, md
+
+SOURCE_PAGE = "source.md"
+ACTORS_PAGE = "actors.md"
+
+
+def support_badge(priority: Priority) -> str:
+    """A paragraph naming the support level and, in quotes, the source's own phrase for it."""
+    level = support.BY_ID[priority.support]
+    phrase = (
+        f"the source: “{md(priority.support_phrase)}”"
+        if priority.support_phrase
+        else "the source does not say who made this point"
+    )
+    return (
+        f'<p class="r2p-support" markdown="span">'
+        f'<span class="r2p-badge r2p-badge--{priority.support}" title="{attr(level.description)}">'
+        f"{md(level.label)}</span> {phrase}</p>"
+    )
+
+
+def actor_links(roadmap: Roadmap, priority: Priority, page: str) -> str:
+    """'Actors: A, B' as links to each actor's section, or an empty string."""
+    if not priority.actors:
+        return ""
+    links = []
+    for actor_id in priority.actors:
+        actor = roadmap.actor(actor_id)
+        label = actor.name + (f" ({actor.abbr})" if actor.abbr else "")
+        links.append(f"[{md(label)}]({relative(page, ACTORS_PAGE, actor.id)}){{.r2p-actor}}")
+    return '<p class="r2p-actors" markdown="span"><strong>Actors:</strong> ' + ", ".join(links) + "</p>"
+
+
+def quote_block(quote: Quote, page: str) -> str:
+    """A block quote with a permanent anchor and a link to its paragraph of the source."""
+    source_link = relative(page, SOURCE_PAGE, f"p{quote.paragraph}")
+    return (
+        f'<blockquote class="r2p-quote" id="{attr(quote.id)}" markdown="block">\n'
+        f"{md(quote.text)}\n\n"
+        f'<p class="r2p-quote-source" markdown="span">[Source, paragraph {quote.paragraph}]({source_link})</p>\n'
+        "</blockquote>"
+    )

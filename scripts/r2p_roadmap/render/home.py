@@ -1,0 +1,42 @@
+"""The home page: what the meeting was, the progress it noted, and the themes as cards."""
+
+from __future__ import annotations
+
+from ..model import Roadmap
+from .fragments import quote_block
+from .links import relative, theme_path
+from .markup import front_matter, md, one_line
+
+PAGE = "index.md"
+
+
+def render_home_page(roadmap: Roadmap) -> str:
+    """The Markdown of the home page."""
+    source = roadmap.source
+    count = len(roadmap.themes)
+    parts = [
+        front_matter(
+            title="The R2P roadmap, 25 September 2009",
+            description=one_line(roadmap.meeting_summary),
+        ),
+        "# The Responsibility to Protect: the road map agreed on 25 September 2009 {#home}\n",
+        f'<p class="r2p-summary" markdown="span">{md(roadmap.meeting_summary)}</p>\n',
+        "## Progress noted {#progress}\n",
+        *(quote_block(quote, PAGE) + "\n" for quote in roadmap.progress),
+        f"## The {count} themes {{#themes}}\n",
+        '<div class="grid cards r2p-cards" markdown="block">\n',
+    ]
+    for theme in roadmap.themes:
+        n = len(theme.priorities)
+        parts.append(
+            f"-   **Theme {theme.number}** · [{md(theme.short_title)}]({relative(PAGE, theme_path(theme))})\n\n"
+            "    ---\n\n"
+            f"    {md(theme.summary)}\n\n"
+            f"    {n} priorit{'y' if n == 1 else 'ies'}\n"
+        )
+    parts.append("</div>\n")
+    parts.append(
+        f'<p class="r2p-note" markdown="span">Source: “{md(source.title)}”, {md(roadmap.document.date)}, '
+        f"{md(source.publisher)}. [Read the full text](source.md) · [How this site reads the source](about.md)</p>\n"
+    )
+    return "\n".join(parts)

@@ -1,0 +1,33 @@
+"""One page per theme: its verbatim title, summary, and each priority with support and quotes."""
+
+from __future__ import annotations
+
+from ..model import Roadmap, Theme
+from .fragments import actor_links, quote_block, support_badge
+from .links import priority_number, theme_path
+from .markup import front_matter, md, one_line
+
+
+def render_theme_page(roadmap: Roadmap, theme: Theme) -> str:
+    """The Markdown of the theme's page."""
+    page = theme_path(theme)
+    count = len(theme.priorities)
+    parts = [
+        front_matter(
+            title=f"Theme {theme.number}: {theme.short_title}",
+            description=one_line(theme.summary),
+        ),
+        f"# {md(theme.title)} {{#{theme.id}}}\n",
+        f'<p class="r2p-kicker">Theme {theme.number} of {len(roadmap.themes)} · '
+        f"{count} priorit{'y' if count == 1 else 'ies'}</p>\n",
+        f'<p class="r2p-summary" markdown="span">{md(theme.summary)}</p>\n',
+    ]
+    for priority in theme.priorities:
+        parts.append(f"## {priority_number(theme, priority)} {md(priority.title)} {{#{priority.id}}}\n")
+        parts.append(support_badge(priority) + "\n")
+        parts.append(f"{md(priority.text)}\n")
+        actors = actor_links(roadmap, priority, page)
+        if actors:
+            parts.append(actors + "\n")
+        parts.extend(quote_block(quote, page) + "\n" for quote in priority.quotes)
+    return "\n".join(parts)

@@ -1,0 +1,144 @@
+"""The text of record: the clean, paragraph-numbered text of the source document.
+
+Its format is a small subset of Markdown, one block per group of lines separated by a blank line:
+`# ` the title, then two plain blocks (subtitle and date), `## ` a section heading,
+`[N] ` paragraph N, and `- [N] ` paragraph N as a list item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem, RoadmapError
+
+_PARAGRAPH = re.compile(r"^(?P<item>- )?\[(?P<number>\d+)\] (?P<text>\S.*)$", re.DOTALL)
+
+# Typographic quote marks a quote may use in either form; see `normalise`.
+_QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered paragraph (or list item) with the section heading it falls under."""
+
+    number: int
+    text: str
+    section: str
+    is_item: bool
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """The parsed text of record."""
+
+    title: str
+    subtitle: str
+    date: str
+    sections: tuple[str, ...]
+    paragraphs: tuple[Paragraph, ...]
+
+    def paragraph(self, number: int) -> Paragraph | None:
+        """Paragraph `number` (1-based), or None if there is no such paragraph."""
+        if 1 <= number <= len(self.paragraphs):
+            return self.paragraphs[number - 1]
+        return None
+
+    def words(self) -> list[str]:
+        """Every word of the document in reading order (title, subtitle, date, headings, text)."""
+        words = self.title.split() + self.subtitle.split() + self.date.split()
+        sections_done: set[str] = set()
+        for paragraph in self.paragraphs:
+            if paragraph.section not in sections_done:
+                sections_done.add(paragraph.section)
+                words += paragraph.section.split()
+            words += paragraph.text.split()
+        return words
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace and straighten typographic quote marks, for comparing quotes."""
+    return " ".join(text.translate(_QUOTE_MARKS).split())
+
+
+def find_span(paragraph_text: str, quote: str) -> tuple[int, int] | None:
+    """Character span of `quote` inside `paragraph_text`, comparing normalised forms."""
+    target = normalise(quote)
+    if not target:
+        return None
+    # Build the normalised paragraph with a map from each normalised character to its origin.
+    chars: list[str] = []
+    origin: list[int] = []
+    pending_space = False
+    for index, char in enumerate(paragraph_text):
+        if char.isspace():
+            pending_space = bool(chars)
+            continue
+        if pending_space:
+            chars.append(" ")
+            origin.append(index)
+            pending_space = False
+        chars.append(char.translate(_QUOTE_MARKS))
+        origin.append(index)
+    start = "".join(chars).find(target)
+    if start < 0:
+        return None
+    end = start + len(target) - 1
+    return origin[start], origin[end] + 1
+
+
+def parse_source(text: str, file: str) -> SourceDocument:
+    """Parse the text of record; raise RoadmapError naming the line of any malformed block."""
+    problems: list[Problem] = []
+    blocks: list[tuple[int, str]] = []
+    line_number = 0
+    current: list[str] = []
+    start = 1
+    for line_number, line_text in enumerate(text.splitlines(), start=1):
+        if line_text.strip():
+            if not current:
+                start = line_number
+            current.append(line_text.strip())
+        elif current:
+            blocks.append((start, " ".join(current)))
+            current = []
+    if current:
+        blocks.append((start, " ".join(current)))
+
+    if len(blocks) < 3 or not blocks[0][1].startswith("# "):
+        raise RoadmapError(
+            [Problem(1, 1, "", "the text of record must start with '# title', a subtitle and a date", file=file)]
+        )
+    title = blocks[0][1][2:].strip()
+    subtitle, date = blocks[1][1], blocks[2][1]
+    sections: list[str] = []
+    paragraphs: list[Paragraph] = []
+    for line, block in blocks[3:]:
+        if block.startswith("## "):
+            sections.append(block[3:].strip())
+            continue
+        match = _PARAGRAPH.match(block)
+        if not match:
+            problems.append(Problem(line, 1, "", "a block must be '## heading', '[N] text' or '- [N] text'", file=file))
+            continue
+        number = int(match["number"])
+        expected = len(paragraphs) + 1
+        if number != expected:
+            problems.append(Problem(line, 1, "", f"paragraph number {number} should be {expected}", file=file))
+        if not sections:
+            problems.append(Problem(line, 1, "", "a paragraph must come after a '## ' heading", file=file))
+            continue
+        paragraphs.append(Paragraph(expected, match["text"], sections[-1], bool(match["item"])))
+    if problems:
+        raise RoadmapError(problems)
+    return SourceDocument(title, subtitle, date, tuple(sections), tuple(paragraphs))
+
+
+def load_source(path: Path, display_name: str) -> SourceDocument:
+    """Read and parse the text of record at `path`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RoadmapError([Problem(1, 1, "", f"cannot read the text of record: {error}", file=display_name)]) from None
+    return parse_source(text, display_name)

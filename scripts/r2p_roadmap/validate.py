@@ -1,0 +1,449 @@
+"""Check a loaded roadmap: JSON Schema for structure, then the checks a schema cannot express."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from . import support
+from .errors import Problem, RoadmapError
+from .load import Document, Path_, load_document
+from .model import Actor, Priority, Quote, Roadmap, Source, Theme
+from .source import SourceDocument, find_span, load_source, normalise
+
+SCHEMA_FILE = "roadmap.schema.json"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of roadmap.yaml, the single description of its structure."""
+    text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+def format_path(path: Path_) -> str:
+    """`themes[4].priorities[2].support` for ('themes', 3, 'priorities', 1, 'support'); 1-based."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'} (yes/no)"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, float):
+        return f"the number {value:g}"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping (key: value pairs)"
+
+
+_EXPECTED = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping (key: value pairs)"}
+_ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "an-id"
+
+
+class _Checker:
+    """Collects problems for one document; each check appends and never raises."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path_, message: str, hint: str = "", *, at_key: bool = False) -> None:
+        line, column = self.document.key_mark(path) if at_key else self.document.mark(path)
+        self.problems.append(Problem(line, column, format_path(path), message, hint, self.document.file))
+
+    # --- structure -------------------------------------------------------------------------
+
+    def check_schema(self) -> None:
+        validator = jsonschema.Draft202012Validator(schema())
+        for error in validator.iter_errors(self.document.data):
+            self._schema_problem(error)
+
+    def _schema_problem(self, error: jsonschema.ValidationError) -> None:
+        path: Path_ = tuple(error.absolute_path)
+        kind = error.validator
+        value: Any = error.instance
+        rule: Any = error.validator_value
+        error_schema: Any = error.schema
+        if kind == "required":
+            for name in rule:
+                if isinstance(value, dict) and name not in value:
+                    self.add(
+                        path,
+                        f"missing required field '{name}'",
+                        f"add '{name}:' here; see the editing guide for an example",
+                    )
+        elif kind == "additionalProperties":
+            known = sorted(error_schema.get("properties", {}))
+            for name in sorted(set(value) - set(known)):
+                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(known)}"
+                self.add((*path, name), f"unknown field '{name}'", hint, at_key=True)
+        elif kind == "type":
+            expected = _EXPECTED.get(str(rule), str(rule))
+            if not path:
+                self.add(
+                    path,
+                    f"the file must be a mapping of fields such as 'themes:', not {_type_name(value)}",
+                    "start from the roadmap.yaml in the repository; see the editing guide",
+                )
+                return
+            raw = self.document.plain_non_strings.get(path)
+            if raw is not None and rule == "string":
+                hint = f'YAML reads the unquoted {raw} as {_type_name(value)}; put it in quotes: "{raw}"'
+            else:
+                hint = f"write {expected} here"
+            self.add(path, f"expected {expected}, found {_type_name(value)}", hint)
+        elif kind == "enum":
+            options = [str(option) for option in rule]
+            close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+            hint = (f"did you mean '{close[0]}'? " if close else "") + f"valid values: {', '.join(options)}"
+            self.add(path, f"'{value}' is not a valid value", hint)
+        elif kind == "pattern" and rule == _ID_PATTERN:
+            self.add(
+                path,
+                f"'{value}' is not a valid id",
+                f"use lowercase letters, digits and single hyphens, such as '{_slug(str(value))}'",
+            )
+        elif kind == "pattern" and rule.startswith(r"^\d{4}"):
+            self.add(path, f"'{value}' is not a date written as YYYY-MM-DD", 'for example "2009-09-25", in quotes')
+        elif kind == "pattern" and rule.startswith(r"^\d+"):
+            self.add(path, f"'{value}' is not a version written as major.minor.patch", 'for example "1.2.0"')
+        elif kind == "pattern":
+            self.add(path, f"'{value}' is not a web address", "start it with https://")
+        elif kind in ("minItems", "minLength"):
+            self.add(path, "must not be empty", "add at least one entry" if kind == "minItems" else "write some text")
+        elif kind == "maxLength":
+            self.add(path, f"is {len(value)} characters long; the limit is {rule}", "shorten it")
+        elif kind == "uniqueItems":
+            self.add(path, "lists the same entry twice", "remove the repeated entry")
+        elif kind == "minimum":
+            self.add(path, f"{value} is too small; the smallest allowed is {rule}", "")
+        else:  # pragma: no cover - every keyword the schema uses is handled above
+            self.add(path, error.message)
+
+    # --- cross-checks ----------------------------------------------------------------------
+
+    def check_ids(self) -> None:
+        seen: dict[str, Path_] = {}
+        for path, value in self._ids():
+            if value in seen:
+                first_line, _ = self.document.mark(seen[value])
+                self.add(
+                    path,
+                    f"duplicate id '{value}': already used on line {first_line}",
+                    "ids must be unique across the whole roadmap; choose another",
+                )
+            else:
+                seen[value] = path
+
+    def _ids(self) -> Iterator[tuple[Path_, str]]:
+        data = self.document.data
+        for path, item in _items(data, ("actors",)):
+            yield from _id_of(path, item)
+        for path, quote in _items(data.get("meeting") if isinstance(data.get("meeting"), dict) else {}, ("progress",)):
+            yield from _id_of(("meeting", *path), quote)
+        for theme_path, theme in _items(data, ("themes",)):
+            yield from _id_of(theme_path, theme, aliases=True)
+            for priority_path, priority in _items(theme, ("priorities",), theme_path):
+                yield from _id_of(priority_path, priority, aliases=True)
+                for quote_path, quote in _items(priority, ("quotes",), priority_path):
+                    yield from _id_of(quote_path, quote)
+
+    def check_numbers(self) -> None:
+        themes = [(p, t) for p, t in _items(self.document.data, ("themes",)) if isinstance(t.get("number"), int)]
+        for position, (path, theme) in enumerate(themes, start=1):
+            if theme["number"] != position and not isinstance(theme["number"], bool):
+                self.add(
+                    (*path, "number"),
+                    f"theme number {theme['number']} is out of sequence",
+                    f"themes are numbered 1, 2, 3 … in the order listed, without gaps: this one is {position}",
+                )
+
+    def check_actor_references(self) -> None:
+        data = self.document.data
+        known = [a["id"] for _, a in _items(data, ("actors",)) if isinstance(a.get("id"), str)]
+        actors_line, _ = self.document.key_mark(("actors",))
+        for theme_path, theme in _items(data, ("themes",)):
+            for priority_path, priority in _items(theme, ("priorities",), theme_path):
+                refs = priority.get("actors")
+                for index, ref in enumerate(refs if isinstance(refs, list) else []):
+                    if isinstance(ref, str) and ref not in known:
+                        close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+                        hint = (f"did you mean '{close[0]}'? " if close else "") + (
+                            f"actor ids are listed under 'actors:' on line {actors_line}"
+                        )
+                        self.add((*priority_path, "actors", index), f"unknown actor '{ref}'", hint)
+
+    def check_source_metadata(self, document: SourceDocument) -> None:
+        source = self.document.data.get("source")
+        if not isinstance(source, dict):
+            return
+        for key in ("title", "subtitle"):
+            if isinstance(source.get(key), str) and normalise(source[key]) != normalise(getattr(document, key)):
+                self.add(
+                    ("source", key),
+                    f"does not match the text of record's {key}",
+                    f"the text of record has: {getattr(document, key)}",
+                )
+        date = source.get("date")
+        if isinstance(date, str) and len(date) == 10:
+            try:
+                printed = datetime.date.fromisoformat(date).strftime("%-d %B %Y")
+            except ValueError:
+                self.add(("source", "date"), f"'{date}' is not a real date", "write the date as YYYY-MM-DD")
+                return
+            if printed != document.date:
+                self.add(
+                    ("source", "date"),
+                    f"{printed} does not match the text of record's date",
+                    f"the text of record has: {document.date}",
+                )
+
+    def check_quote(self, path: Path_, quote: dict[str, Any], document: SourceDocument) -> str | None:
+        """Return the quote's exact span of the text of record, or None after adding a problem."""
+        text, number = quote.get("text"), quote.get("paragraph")
+        if not isinstance(text, str) or not isinstance(number, int) or isinstance(number, bool):
+            return None
+        count = len(document.paragraphs)
+        paragraph = document.paragraph(number)
+        if paragraph is None:
+            self.add(
+                (*path, "paragraph"),
+                f"paragraph {number} does not exist",
+                f"the text of record has paragraphs 1 to {count}",
+            )
+        else:
+            span = find_span(paragraph.text, text)
+            if span:
+                return paragraph.text[span[0] : span[1]]
+        for other in document.paragraphs:
+            if find_span(other.text, text):
+                self.add(
+                    (*path, "paragraph"),
+                    f"the quote is in paragraph {other.number}, not {number}",
+                    f"set paragraph: {other.number}",
+                )
+                return None
+        number_found, passage = _closest_passage(text, document)
+        difference = _first_difference(text, passage)
+        self.add(
+            (*path, "text"),
+            "the quote is not in the text of record" + (f" ({difference})" if difference else ""),
+            f"closest passage, paragraph {number_found}: “{passage}”; copy the words exactly",
+        )
+        return None
+
+    def check_support(self, path: Path_, priority: dict[str, Any], spans: list[str]) -> str | None:
+        """Return the phrase that backs the priority's support level, or None after adding a problem."""
+        level = priority.get("support")
+        if level not in support.BY_ID or not spans:
+            return None
+        for span in spans:
+            phrase = support.find_phrase(level, span)
+            if phrase:
+                return phrase
+        stated = [found for span in spans for found in support.levels_stated(span) if found[0] != "unattributed"]
+        if level == "unattributed" and not stated:
+            return ""
+        phrases = ", ".join(f"'{p}'" for p in support.BY_ID[level].phrases)
+        if stated:
+            said = ", ".join(f"“{phrase}” ({lid})" for lid, phrase in dict.fromkeys(stated))
+            hint = f"its quotes say {said}; set support to that level, or add a quote that states '{level}'"
+        else:
+            hint = "add the quote that states how many participants made the point, or use 'unattributed'"
+        self.add((*path, "support"), f"support '{level}' is not backed by a quote: none contains {phrases}", hint)
+        return None
+
+
+def _items(container: Any, key: tuple[str], prefix: Path_ = ()) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    """(path, item) for each mapping in container[key] when that is a list; skips malformed parts."""
+    if not isinstance(container, dict):
+        return
+    items = container.get(key[0])
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                yield (*prefix, key[0], index), item
+
+
+def _id_of(path: Path_, item: dict[str, Any], *, aliases: bool = False) -> Iterator[tuple[Path_, str]]:
+    if isinstance(item.get("id"), str):
+        yield (*path, "id"), item["id"]
+    if aliases and isinstance(item.get("aliases"), list):
+        for index, alias in enumerate(item["aliases"]):
+            if isinstance(alias, str):
+                yield (*path, "aliases", index), alias
+
+
+def _closest_passage(quote: str, document: SourceDocument) -> tuple[int, str]:
+    """The paragraph number and run of words in the text of record most like `quote`."""
+    target = normalise(quote)
+    size = len(target.split())
+    best: tuple[float, int, str] = (-1.0, 1, "")
+    for paragraph in document.paragraphs:
+        words = paragraph.text.split()
+        for start in range(max(1, len(words) - size + 1)):
+            passage = " ".join(words[start : start + size])
+            matcher = difflib.SequenceMatcher(None, target, normalise(passage), autojunk=False)
+            if matcher.real_quick_ratio() > best[0] and matcher.ratio() > best[0]:
+                best = (matcher.ratio(), paragraph.number, passage)
+    return best[1], best[2]
+
+
+def _first_difference(quote: str, passage: str) -> str:
+    ours, theirs = normalise(quote).split(), normalise(passage).split()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
+        if tag == "replace":
+            return f"'{' '.join(ours[i1:i2])}' where the source has '{' '.join(theirs[j1:j2])}'"
+        if tag == "delete":
+            return f"'{' '.join(ours[i1:i2])}' is not in the source"
+        if tag == "insert":
+            return f"the source has '{' '.join(theirs[j1:j2])}' here"
+    return ""
+
+
+def validate_document(document: Document, base_dir: Path) -> Roadmap:
+    """Check `document` completely and return the Roadmap; raise RoadmapError listing every problem."""
+    checker = _Checker(document)
+    data = document.data
+    if not isinstance(data, dict):
+        checker.check_schema()
+        raise RoadmapError(checker.problems)
+    checker.check_schema()
+    checker.check_ids()
+    checker.check_numbers()
+    checker.check_actor_references()
+
+    source_doc: SourceDocument | None = None
+    source = data.get("source")
+    if isinstance(source, dict) and isinstance(source.get("text_of_record"), str):
+        path = base_dir / source["text_of_record"]
+        if not path.is_file():
+            checker.add(
+                ("source", "text_of_record"),
+                f"file '{source['text_of_record']}' does not exist",
+                "give the path relative to roadmap.yaml",
+            )
+        else:
+            try:
+                source_doc = load_source(path, source["text_of_record"])
+            except RoadmapError as error:
+                checker.problems.extend(error.problems)
+        if isinstance(source.get("raw_extraction"), str) and not (base_dir / source["raw_extraction"]).is_file():
+            checker.add(
+                ("source", "raw_extraction"),
+                f"file '{source['raw_extraction']}' does not exist",
+                "give the path relative to roadmap.yaml",
+            )
+
+    spans: dict[Path_, str] = {}
+    phrases: dict[Path_, str] = {}
+    if source_doc is not None:
+        checker.check_source_metadata(source_doc)
+        meeting = data.get("meeting")
+        for quote_path, quote in _items(meeting, ("progress",), ("meeting",)):
+            span = checker.check_quote(quote_path, quote, source_doc)
+            if span is not None:
+                spans[quote_path] = span
+        for theme_path, theme in _items(data, ("themes",)):
+            for priority_path, priority in _items(theme, ("priorities",), theme_path):
+                found = []
+                for quote_path, quote in _items(priority, ("quotes",), priority_path):
+                    span = checker.check_quote(quote_path, quote, source_doc)
+                    if span is not None:
+                        spans[quote_path] = span
+                        found.append(span)
+                phrase = checker.check_support(priority_path, priority, found)
+                if phrase is not None:
+                    phrases[priority_path] = phrase
+
+    if checker.problems or source_doc is None:
+        raise RoadmapError(checker.problems)
+    return _build(data, spans, phrases, source_doc)
+
+
+def _quotes(items: list[dict[str, Any]], path: Path_, spans: dict[Path_, str]) -> tuple[Quote, ...]:
+    return tuple(Quote(q["id"], spans[(*path, i)], q["paragraph"]) for i, q in enumerate(items))
+
+
+def _build(data: dict[str, Any], spans: dict[Path_, str], phrases: dict[Path_, str], doc: SourceDocument) -> Roadmap:
+    themes = []
+    for t_index, theme in enumerate(data["themes"]):
+        priorities = []
+        for p_index, p in enumerate(theme["priorities"]):
+            path: Path_ = ("themes", t_index, "priorities", p_index)
+            priorities.append(
+                Priority(
+                    id=p["id"],
+                    title=p["title"],
+                    text=p["text"],
+                    support=p["support"],
+                    support_phrase=phrases[path],
+                    actors=tuple(p["actors"]),
+                    quotes=_quotes(p["quotes"], (*path, "quotes"), spans),
+                    keywords=tuple(p.get("keywords", ())),
+                    aliases=tuple(p.get("aliases", ())),
+                )
+            )
+        themes.append(
+            Theme(
+                id=theme["id"],
+                number=theme["number"],
+                title=theme["title"],
+                short_title=theme["short_title"],
+                summary=theme["summary"],
+                priorities=tuple(priorities),
+                keywords=tuple(theme.get("keywords", ())),
+                aliases=tuple(theme.get("aliases", ())),
+            )
+        )
+    actors = tuple(
+        Actor(a["id"], a["name"], a.get("abbr", ""), a.get("description", ""), tuple(a.get("keywords", ())))
+        for a in data["actors"]
+    )
+    return Roadmap(
+        version=data["version"],
+        updated=data["updated"],
+        source=Source(**data["source"]),
+        meeting_summary=data["meeting"]["summary"],
+        progress=_quotes(data["meeting"]["progress"], ("meeting", "progress"), spans),
+        actors=actors,
+        themes=tuple(themes),
+        document=doc,
+    )
+
+
+def load_roadmap(path: Path, display_name: str | None = None) -> Roadmap:
+    """Read, parse and validate the roadmap file at `path`."""
+    name = display_name or path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RoadmapError(
+            [Problem(1, 1, "", f"cannot read the file: {error.strerror}", "check the path", name)]
+        ) from None
+    return validate_document(load_document(raw, name), path.parent)

@@ -1,0 +1,113 @@
+"""Shared fixtures: the real roadmap, a scratch copy of the project, a built site, a server, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from r2p_roadmap.build import Project, build
+from r2p_roadmap.model import Roadmap
+from r2p_roadmap.validate import load_roadmap
+from r2p_roadmap.write import read_manifest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def copy_project(destination: Path) -> Project:
+    """A scratch copy of the repository's content and site files, without generated pages."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in ("roadmap.yaml", "mkdocs.yml"):
+        shutil.copy2(ROOT / name, destination / name)
+    for folder in ("themes", "source"):
+        shutil.copytree(ROOT / folder, destination / folder)
+    generated = read_manifest(ROOT / "docs") | {".generated"}
+    shutil.copytree(
+        ROOT / "docs",
+        destination / "docs",
+        ignore=lambda folder, names: {
+            n for n in names if (Path(folder).relative_to(ROOT / "docs") / n).as_posix().removeprefix("./") in generated
+        },
+    )
+    return Project(destination)
+
+
+@pytest.fixture(scope="session")
+def roadmap() -> Roadmap:
+    """The real roadmap.yaml, validated."""
+    return load_roadmap(ROOT / "roadmap.yaml")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A scratch copy of the project that a test may edit and build."""
+    return copy_project(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A copy of the project built once for the whole session; tests must not modify it."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "repo")
+    build(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_project: Project) -> Path:
+    """The built site/ folder of the real roadmap."""
+    return built_project.site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 on a free port, as a URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Debian Chromium driven by Playwright; a missing browser fails under CI=true."""
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM}; run `make chromium` (or set CHROMIUM)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser page (desktop size) that is closed after the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()

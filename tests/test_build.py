@@ -1,0 +1,57 @@
+"""The real roadmap validates and builds into a complete site."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from r2p_roadmap.build import Project
+from r2p_roadmap.model import Roadmap
+from r2p_roadmap.render.markup import one_line
+
+
+def test_real_roadmap_has_eight_themes_numbered_in_order(roadmap: Roadmap) -> None:
+    assert [theme.number for theme in roadmap.themes] == list(range(1, 9))
+    assert all(theme.priorities for theme in roadmap.themes)
+
+
+def test_site_has_every_page(site_dir: Path, roadmap: Roadmap) -> None:
+    expected = ["index.html", "source/index.html", "actors/index.html", "about/index.html", "editing/index.html"]
+    expected += [f"themes/{theme.id}/index.html" for theme in roadmap.themes]
+    missing = [path for path in expected if not (site_dir / path).is_file()]
+    assert missing == []
+
+
+def _text(fragment: str) -> str:
+    """Visible text of an HTML fragment, without Material's heading permalinks."""
+    fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment, flags=re.DOTALL)
+    return one_line(html.unescape(re.sub(r"<[^>]+>", "", fragment)))
+
+
+def test_theme_page_h1_is_the_verbatim_title(site_dir: Path, roadmap: Roadmap) -> None:
+    for theme in roadmap.themes:
+        page = (site_dir / "themes" / theme.id / "index.html").read_text(encoding="utf-8")
+        headings = re.findall(r"<h1[^>]*>(.*?)</h1>", page, re.DOTALL)
+        assert [_text(h) for h in headings] == [one_line(theme.title)]
+
+
+def test_every_quote_is_in_the_search_index(site_dir: Path, roadmap: Roadmap) -> None:
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(_text(doc["text"]) for doc in index["docs"])
+    for theme in roadmap.themes:
+        for priority in theme.priorities:
+            for quote in priority.quotes:
+                assert one_line(quote.text) in text, quote.id
+
+
+def test_build_writes_nothing_when_nothing_changed(project: Project) -> None:
+    from r2p_roadmap.build import build
+
+    first = build(project)
+    assert first.written.written  # the first build generates every page
+    stamps = {p: p.stat().st_mtime_ns for p in project.docs_dir.rglob("*.md")}
+    second = build(project)
+    assert second.written.written == [] and second.written.deleted == []
+    assert {p: p.stat().st_mtime_ns for p in project.docs_dir.rglob("*.md")} == stamps
