@@ -23,10 +23,15 @@ SCHEMA_FILE = "roadmap.schema.json"
 
 
 @cache
+def schema_text() -> str:
+    """The JSON Schema of roadmap.yaml as published, the single description of its structure."""
+    return resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+@cache
 def schema() -> dict[str, Any]:
-    """The JSON Schema of roadmap.yaml, the single description of its structure."""
-    text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
-    result: dict[str, Any] = json.loads(text)
+    """The JSON Schema of roadmap.yaml, parsed."""
+    result: dict[str, Any] = json.loads(schema_text())
     return result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Roadmap
+from ..validate import schema_text
 from .about import render_about_page
 from .actors import render_actors_page
 from .home import render_home_page
@@ -13,10 +14,12 @@ from .nav import render_nav
 from .source_page import render_source_page
 from .theme import render_theme_page
 
+SCHEMA_PATH = "data/roadmap.schema.json"
+
 
 @dataclass(frozen=True)
 class Site:
-    """Generated pages keyed by path relative to docs/, and the generated nav block of mkdocs.yml."""
+    """Generated files keyed by path relative to docs/, and the generated nav block of mkdocs.yml."""
 
     pages: dict[str, str]
     nav: str
@@ -32,4 +35,6 @@ def render_site(roadmap: Roadmap) -> Site:
     }
     for theme in roadmap.themes:
         pages[theme_path(theme)] = render_theme_page(roadmap, theme)
+    # Published so editors' tools and data users can fetch the structure from the site itself.
+    pages[SCHEMA_PATH] = schema_text()
     return Site(pages=pages, nav=render_nav(roadmap))
