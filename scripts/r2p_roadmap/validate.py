@@ -197,7 +197,7 @@ class _Checker:
                 refs = priority.get("actors")
                 for index, ref in enumerate(refs if isinstance(refs, list) else []):
                     if isinstance(ref, str) and ref not in known:
-                        close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+                        close = difflib.get_close_matches(ref, known, n=1, cutoff=0.5)
                         hint = (f"did you mean '{close[0]}'? " if close else "") + (
                             f"actor ids are listed under 'actors:' on line {actors_line}"
                         )

@@ -56,7 +56,7 @@ def check_hand_written(docs_dir: Path, pages: dict[str, str]) -> None:
                     1,
                     1,
                     "",
-                    f"docs/{path} is a hand-written page, and the roadmap generates a page at the same path",
+                    "this hand-written page has the path of a page generated from roadmap.yaml",
                     "rename or move the hand-written page",
                     f"docs/{path}",
                 )

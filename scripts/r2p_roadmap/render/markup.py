@@ -29,8 +29,14 @@ def attr(text: str) -> str:
 
 
 def front_matter(**fields: str | float | list[str]) -> str:
-    """A YAML front matter block (JSON-quoted values are valid YAML) carrying the generated mark."""
+    """A YAML front matter block carrying the generated mark (JSON-quoted values are valid YAML).
+
+    MkDocs renders templates without autoescaping, so text values are HTML-escaped here: themes
+    may print `page.title` and `page.meta.*` as they are.
+    """
     lines = ["---", GENERATED_MARK]
-    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    for key, value in fields.items():
+        safe = attr(value) if isinstance(value, str) else value
+        lines.append(f"{key}: {json.dumps(safe, ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
