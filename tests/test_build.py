@@ -10,6 +10,7 @@ from pathlib import Path
 from r2p_roadmap.build import Project
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render.markup import one_line
+from r2p_roadmap.source import normalise
 
 
 def test_real_roadmap_has_eight_themes_numbered_in_order(roadmap: Roadmap) -> None:
@@ -55,3 +56,15 @@ def test_build_writes_nothing_when_nothing_changed(project: Project) -> None:
     second = build(project)
     assert second.written.written == [] and second.written.deleted == []
     assert {p: p.stat().st_mtime_ns for p in project.docs_dir.rglob("*.md")} == stamps
+
+
+def test_every_block_quote_on_the_site_is_verbatim(site_dir: Path, roadmap: Roadmap) -> None:
+    paragraphs = {p.number: normalise(p.text) for p in roadmap.document.paragraphs}
+    count = 0
+    for page in site_dir.rglob("*.html"):
+        for block in re.findall(r"<blockquote[^>]*>(.*?)</blockquote>", page.read_text(encoding="utf-8"), re.DOTALL):
+            number = int(re.findall(r'href="[^"]*#p(\d+)"', block)[-1])
+            quote = _text(re.sub(r'<p class="r2p-quote-source".*?</p>', "", block, flags=re.DOTALL))
+            assert normalise(quote) in paragraphs[number], (page, quote)
+            count += 1
+    assert count >= sum(len(p.quotes) for t in roadmap.themes for p in t.priorities)
