@@ -113,7 +113,7 @@ def _stage_docs(project: Project, site: Site, stage: Path) -> None:
     for path, text in site.pages.items():
         target = stage / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_text(text, encoding="utf-8", newline="\n")  # as write_atomic: line ends exactly as rendered
 
 
 def _run_mkdocs(config_file: Path, docs: Path, site_dir: Path, site_url: str | None) -> None:
