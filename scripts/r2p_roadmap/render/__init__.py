@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from ..model import Roadmap
 from ..validate import schema_text
+from . import consensus
 from .about import render_about_page
 from .actors import render_actors_page
+from .consensus import render_consensus_page
 from .home import render_home_page
 from .links import theme_path
 from .nav import render_nav
@@ -37,4 +39,6 @@ def render_site(roadmap: Roadmap) -> Site:
         pages[theme_path(theme)] = render_theme_page(roadmap, theme)
     # Published so editors' tools and data users can fetch the structure from the site itself.
     pages[SCHEMA_PATH] = schema_text()
+    # The consensus map, quote explorer and open data (Data page and the files it lists).
+    pages[consensus.PAGE] = render_consensus_page(roadmap)
     return Site(pages=pages, nav=render_nav(roadmap))
