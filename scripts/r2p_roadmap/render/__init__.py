@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from ..model import Roadmap
 from ..validate import schema_text
-from . import consensus
+from . import consensus, quote_explorer
 from .about import render_about_page
 from .actors import render_actors_page
 from .consensus import render_consensus_page
 from .home import render_home_page
 from .links import theme_path
 from .nav import render_nav
+from .quote_explorer import render_quote_explorer_page
 from .source_page import render_source_page
 from .theme import render_theme_page
 
@@ -41,4 +42,5 @@ def render_site(roadmap: Roadmap) -> Site:
     pages[SCHEMA_PATH] = schema_text()
     # The consensus map, quote explorer and open data (Data page and the files it lists).
     pages[consensus.PAGE] = render_consensus_page(roadmap)
+    pages[quote_explorer.PAGE] = render_quote_explorer_page(roadmap)
     return Site(pages=pages, nav=render_nav(roadmap))
