@@ -132,6 +132,14 @@ def test_a_filtered_address_opens_filtered(page: Page, site_url: str) -> None:
 
 
 @pytest.mark.browser
+def test_actor_sections_link_to_their_quotes(page: Page, site_url: str) -> None:
+    page.goto(site_url + "actors/")
+    page.locator("#un-security-council ~ p a", has_text="The quotes of these priorities").first.click()
+    expected = [q["id"] for q in _quotes() if "un-security-council" in q["actors"]]
+    expect(page.locator("#r2p-qx-count")).to_have_text(_status(len(expected), len(_quotes())))
+
+
+@pytest.mark.browser
 def test_without_javascript_the_whole_list_shows_and_no_dead_filter(browser: Browser, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
