@@ -24,6 +24,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from .errors import Problem, RoadmapError
 from .model import Roadmap
 from .render import Site, render_site
+from .render.freshness import template_values
 from .validate import load_roadmap
 from .write import MANIFEST, WriteReport, check_hand_written, read_manifest, replace_nav, write_atomic, write_generated
 
@@ -113,16 +114,19 @@ def _stage_docs(project: Project, site: Site, stage: Path) -> None:
     for path, text in site.pages.items():
         target = stage / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_text(text, encoding="utf-8", newline="\n")  # as write_atomic: line ends exactly as rendered
 
 
-def _run_mkdocs(config_file: Path, docs: Path, site_dir: Path, site_url: str | None) -> None:
+def _run_mkdocs(
+    config_file: Path, docs: Path, site_dir: Path, site_url: str | None, extra: dict[str, Any] | None = None
+) -> None:
     overrides: dict[str, Any] = {"docs_dir": str(docs), "site_dir": str(site_dir), "strict": True}
     if site_url:
         overrides["site_url"] = site_url
     with _collect_mkdocs_warnings() as warnings:
         try:
             config = load_config(config_file=str(config_file), **overrides)
+            config.extra.update(extra or {})  # values for templates, such as the data version on every page
             mkdocs_build(config)
         except (Abort, ConfigurationError) as error:
             messages = warnings.messages or [str(error)]
@@ -164,7 +168,7 @@ def build(project: Project, *, site_dir: Path | None = None, site_url: str | Non
         staged_config = project.root / f".r2p-mkdocs-{os.getpid()}.yml"
         staged_config.write_text(new_config, encoding="utf-8")
         try:
-            _run_mkdocs(staged_config, work / "docs", work / "site", site_url)
+            _run_mkdocs(staged_config, work / "docs", work / "site", site_url, template_values(roadmap))
         finally:
             staged_config.unlink(missing_ok=True)
         report = write_generated(project.docs_dir, site.pages)

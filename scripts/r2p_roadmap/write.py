@@ -71,7 +71,8 @@ def write_generated(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
     previous = read_manifest(docs_dir)
     for path, text in sorted(pages.items()):
         target = docs_dir / path
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
+        # Bytes, not text: reading text would turn the CSV's CRLF line ends into LF and never match.
+        if target.is_file() and target.read_bytes() == text.encode("utf-8"):
             report.unchanged += 1
             continue
         write_atomic(target, text)

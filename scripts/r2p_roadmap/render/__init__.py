@@ -6,15 +6,26 @@ from dataclasses import dataclass
 
 from ..model import Roadmap
 from ..validate import schema_text
+from . import consensus, data_page, quote_explorer
 from .about import render_about_page
 from .actors import render_actors_page
+from .consensus import render_consensus_page
+from .data_files import (
+    CSV_PATH,
+    JSON_PATH,
+    SCHEMA_PATH,
+    render_quotes_csv,
+    render_roadmap_json,
+    render_text_of_record,
+    text_of_record_path,
+)
+from .data_page import render_data_page
 from .home import render_home_page
 from .links import theme_path
 from .nav import render_nav
+from .quote_explorer import render_quote_explorer_page
 from .source_page import render_source_page
 from .theme import render_theme_page
-
-SCHEMA_PATH = "data/roadmap.schema.json"
 
 
 @dataclass(frozen=True)
@@ -37,4 +48,11 @@ def render_site(roadmap: Roadmap) -> Site:
         pages[theme_path(theme)] = render_theme_page(roadmap, theme)
     # Published so editors' tools and data users can fetch the structure from the site itself.
     pages[SCHEMA_PATH] = schema_text()
+    # The consensus map, quote explorer and open data (Data page and the files it lists).
+    pages[consensus.PAGE] = render_consensus_page(roadmap)
+    pages[quote_explorer.PAGE] = render_quote_explorer_page(roadmap)
+    pages[data_page.PAGE] = render_data_page(roadmap)
+    pages[JSON_PATH] = render_roadmap_json(roadmap)
+    pages[CSV_PATH] = render_quotes_csv(roadmap)
+    pages[text_of_record_path(roadmap)] = render_text_of_record(roadmap.document)
     return Site(pages=pages, nav=render_nav(roadmap))

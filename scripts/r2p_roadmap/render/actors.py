@@ -7,10 +7,23 @@ from .links import priority_number, relative, theme_path
 from .markup import front_matter, md
 
 PAGE = "actors.md"
+QUOTES_PAGE = "quotes.md"
 
 
 def _heading(actor: Actor) -> str:
     return actor.name + (f" ({actor.abbr})" if actor.abbr else "")
+
+
+def _summary_table(roadmap: Roadmap) -> str:
+    """Every actor with how many priorities and themes name it, most often named first."""
+    counts = []
+    for actor in roadmap.actors:
+        named = [(t.id, p.id) for t in roadmap.themes for p in t.priorities if actor.id in p.actors]
+        counts.append((actor, len(named), len({theme_id for theme_id, _ in named})))
+    counts.sort(key=lambda row: (-row[1], row[0].name.casefold()))
+    rows = ["| Actor | Priorities | Themes |", "| --- | --: | --: |"]
+    rows += [f"| [{md(_heading(actor))}](#{actor.id}) | {n} | {t} |" for actor, n, t in counts]
+    return "\n".join(rows) + "\n"
 
 
 def render_actors_page(roadmap: Roadmap) -> str:
@@ -22,6 +35,7 @@ def render_actors_page(roadmap: Roadmap) -> str:
         ),
         "# Actors and institutions {#actors}\n",
         "Every institution or group the roadmap names, with the priorities that name it.\n",
+        _summary_table(roadmap),
     ]
     for actor in sorted(roadmap.actors, key=lambda a: a.name.casefold()):
         parts.append(f"## {md(_heading(actor))} {{#{actor.id}}}\n")
@@ -45,6 +59,8 @@ def render_actors_page(roadmap: Roadmap) -> str:
                 f"under {t} theme{'' if t == 1 else 's'}.</p>\n"
             )
             parts.append("\n".join(lines) + "\n")
+            explorer = relative(PAGE, QUOTES_PAGE) + f"?actor={actor.id}"
+            parts.append(f'<p class="r2p-note" markdown="span">[The quotes of these priorities]({explorer})</p>\n')
         else:
             parts.append('<p class="r2p-count">No priority names this actor.</p>\n')
     return "\n".join(parts)

@@ -27,15 +27,17 @@ def support_badge(priority: Priority) -> str:
 
 
 def actor_links(roadmap: Roadmap, priority: Priority, page: str) -> str:
-    """'Actors: A, B' as links to each actor's section, or an empty string."""
+    """'Actors: A B' as chips linking to each actor's section, or an empty string."""
     if not priority.actors:
         return ""
     links = []
     for actor_id in priority.actors:
         actor = roadmap.actor(actor_id)
         label = actor.name + (f" ({actor.abbr})" if actor.abbr else "")
-        links.append(f"[{md(label)}]({relative(page, ACTORS_PAGE, actor.id)}){{.r2p-actor}}")
-    return '<p class="r2p-actors" markdown="span"><strong>Actors:</strong> ' + ", ".join(links) + "</p>"
+        named = sum(actor_id in p.actors for theme in roadmap.themes for p in theme.priorities)
+        title = f"Named in {named} priorit{'y' if named == 1 else 'ies'}"
+        links.append(f'[{md(label)}]({relative(page, ACTORS_PAGE, actor.id)} "{title}"){{.r2p-actor}}')
+    return '<p class="r2p-actors" markdown="span"><strong>Actors:</strong> ' + " ".join(links) + "</p>"
 
 
 def quote_block(quote: Quote, page: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Roadmap
+from .consensus import render_consensus_summary
 from .fragments import quote_block
 from .links import relative, theme_path
 from .markup import front_matter, md, one_line
@@ -35,6 +36,7 @@ def render_home_page(roadmap: Roadmap) -> str:
             f"    {n} priorit{'y' if n == 1 else 'ies'}\n"
         )
     parts.append("</div>\n")
+    parts.append(render_consensus_summary(roadmap, PAGE))
     parts.append(
         f'<p class="r2p-note" markdown="span">Source: “{md(source.title)}”, {md(roadmap.document.date)}, '
         f"{md(source.publisher)}. [Read the full text](source.md) · [How this site reads the source](about.md)</p>\n"

@@ -1,0 +1,145 @@
+"""The consensus map: every priority once, by theme (rows) and stated support level (columns, broadest
+first), as an HTML table styled into a picture; with the same data as a plain table for reading aloud."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .. import support
+from ..model import Priority, Roadmap, Theme
+from .links import priority_number, relative, theme_path
+from .markup import GENERATED_MARK, md
+
+PAGE = "consensus.md"
+
+
+def short_label(level: support.SupportLevel) -> str:
+    """The level's label without 'participant(s)', for narrow column headings: 'Many', 'One'."""
+    return level.label.removesuffix(" participants").removesuffix(" participant")
+
+
+def _mark(theme: Theme, priority: Priority, page: str) -> str:
+    """A link to the priority, coloured by its level; its full name is a tooltip and its accessible name."""
+    level = support.BY_ID[priority.support]
+    number = priority_number(theme, priority)
+    target = relative(page, theme_path(theme), priority.id)
+    label = f'<span class="r2p-mark__label">{md(number)} {md(priority.title)} ({md(level.label)})</span>'
+    return (
+        f'[<span class="r2p-mark__number" aria-hidden="true">{md(number)}</span>{label}]({target})'
+        f"{{.r2p-mark .r2p-mark--{level.id} data-priority={priority.id}}}"
+    )
+
+
+def render_consensus_map(roadmap: Roadmap, page: str, *, compact: bool = False) -> str:
+    """The map as Markdown with HTML blocks; `compact` draws small dots and short headings for the home page."""
+    caption_id = "consensus-map-caption-compact" if compact else "consensus-map-caption"
+    levels = support.LEVELS
+    counts = Counter(priority.support for theme in roadmap.themes for priority in theme.priorities)
+    total = sum(counts.values())
+    variant = " r2p-map--compact" if compact else ""
+    lines = [
+        # Kept out of the search index: a search for a priority should land on its theme page.
+        f'<figure class="r2p-map{variant}" data-search-exclude="" markdown="block">',
+        f'<figcaption id="{caption_id}" markdown="span">Each mark is one of the {total} priorities, in the row of '
+        "its theme and the column of the support the source states for it, broadest on the left. "
+        "Select a mark to open the priority.</figcaption>",
+        '<div class="r2p-map__scroll" markdown="block">',
+        f'<table class="r2p-map__table" aria-labelledby="{caption_id}" markdown="block">',
+        "<thead>",
+        "<tr>",
+        '<th scope="col" class="r2p-map__corner">Theme</th>',
+    ]
+    for level in levels:
+        lines.append(
+            f'<th scope="col" class="r2p-map__level r2p-level--{level.id}" data-level="{level.id}" '
+            f'markdown="span"><span class="r2p-map__swatch" aria-hidden="true"></span>{md(short_label(level))}</th>'
+        )
+    lines += ["</tr>", "</thead>", '<tbody markdown="block">']
+    for theme in roadmap.themes:
+        lines.append('<tr markdown="block">')
+        link = f"[{theme.number}. {md(theme.short_title)}]({relative(page, theme_path(theme))})"
+        lines.append(f'<th scope="row" class="r2p-map__theme" markdown="span">{link}</th>')
+        for level in levels:
+            marks = [_mark(theme, p, page) for p in theme.priorities if p.support == level.id]
+            if marks:
+                lines.append(f'<td data-level="{level.id}" markdown="span">{" ".join(marks)}</td>')
+            else:
+                lines.append(f'<td data-level="{level.id}"></td>')
+        lines.append("</tr>")
+    lines.append("</tbody>")
+    if not compact:
+        lines += ["<tfoot>", "<tr>", '<th scope="row">Priorities</th>']
+        lines += [f'<td data-level="{level.id}">{counts.get(level.id, 0)}</td>' for level in levels]
+        lines += ["</tr>", "</tfoot>"]
+    lines += ["</table>", "</div>", "</figure>"]
+    return "\n".join(lines) + "\n"
+
+
+def render_consensus_table(roadmap: Roadmap, page: str) -> str:
+    """The text alternative: one row per priority with its theme, its support level and the source's words."""
+    rows = [
+        "| Theme | Priority | Support level | The source's words |",
+        "| --- | --- | --- | --- |",
+    ]
+    for theme in roadmap.themes:
+        for priority in theme.priorities:
+            level = support.BY_ID[priority.support]
+            words = f"“{md(priority.support_phrase)}”" if priority.support_phrase else "not stated"
+            rows.append(
+                f"| {theme.number}. {md(theme.short_title)} "
+                f"| [{priority_number(theme, priority)} {md(priority.title)}]"
+                f"({relative(page, theme_path(theme), priority.id)}) "
+                f'| <span class="r2p-badge r2p-badge--{level.id}">{md(level.label)}</span> '
+                f"| {words} |"
+            )
+    return '<div class="r2p-map-text" markdown="block">\n\n' + "\n".join(rows) + "\n\n</div>\n"
+
+
+def render_consensus_summary(roadmap: Roadmap, page: str) -> str:
+    """The home page's section: the small map, its text alternative folded away, and a link to the full map."""
+    return "\n".join(
+        [
+            "## Agreement at a glance {#consensus}\n",
+            '<p class="r2p-note" markdown="span">Where the ministers agreed broadly and where only a few spoke, '
+            f"as the source words it. [Open the full consensus map]({relative(page, PAGE)}) · "
+            f"[How support levels are read]({relative(page, 'about.md', 'support-levels')})</p>\n",
+            render_consensus_map(roadmap, page, compact=True),
+            '<details class="r2p-map-details" data-search-exclude="" markdown="block">',
+            "<summary>The same data as a table</summary>\n",
+            render_consensus_table(roadmap, page),
+            "</details>\n",
+        ]
+    )
+
+
+def render_consensus_page(roadmap: Roadmap) -> str:
+    """The Markdown of the Consensus map page."""
+    rows = "\n".join(
+        f'| <span class="r2p-badge r2p-badge--{level.id}">{md(level.label)}</span> | {md(level.description)} |'
+        for level in support.LEVELS
+    )
+    return "\n".join(
+        [
+            "---",
+            GENERATED_MARK,
+            'title: "Consensus map"',
+            'description: "Every priority of the 2009 R2P roadmap by theme and by the breadth of agreement the '
+            'source states for it."',
+            # Titles of priorities repeat here; readers' searches should land on the theme pages instead.
+            "search:",
+            "  exclude: true",
+            "---\n",
+            "# Consensus map {#consensus-map}\n",
+            '<p class="r2p-summary" markdown="span">Where agreement among the ministers was broad and where it was '
+            "thin: every priority of the roadmap, placed by the support level the source states for it. The source "
+            "orders its words, it does not count votes; a level shows how the source puts it, nothing more. "
+            f"[How support levels are read]({relative(PAGE, 'about.md', 'support-levels')})</p>\n",
+            render_consensus_map(roadmap, PAGE),
+            "## Support levels {#levels}\n",
+            "| Level | What the source says |",
+            "| --- | --- |",
+            rows + "\n",
+            "## The same data as a table {#table}\n",
+            render_consensus_table(roadmap, PAGE),
+        ]
+    )

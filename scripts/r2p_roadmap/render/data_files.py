@@ -1,0 +1,143 @@
+"""The open data downloads: roadmap.json, quotes.csv and the text of record, rendered from the model."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import PurePosixPath
+from typing import Any
+
+from ..model import Actor, Priority, Quote, Roadmap, Theme
+from ..source import SourceDocument
+from ..validate import schema
+from .quote_list import list_quotes
+
+JSON_PATH = "data/roadmap.json"
+SCHEMA_PATH = "data/roadmap.schema.json"
+CSV_PATH = "data/quotes.csv"
+
+# Each column of quotes.csv and the schema field it comes from; the Data page reads its description there.
+CSV_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("quote_id", ("$defs", "quote", "properties", "id")),
+    ("theme_number", ("$defs", "theme", "properties", "number")),
+    ("theme_id", ("$defs", "theme", "properties", "id")),
+    ("priority_id", ("$defs", "priority", "properties", "id")),
+    ("support", ("$defs", "priority", "properties", "support")),
+    ("actors", ("$defs", "priority", "properties", "actors")),
+    ("paragraph", ("$defs", "quote", "properties", "paragraph")),
+    ("text", ("$defs", "quote", "properties", "text")),
+)
+
+
+def schema_version() -> str:
+    """The version of the data structure, as the published JSON Schema states it."""
+    version: str = schema()["properties"]["schema_version"]["enum"][0]
+    return version
+
+
+def text_of_record_path(roadmap: Roadmap) -> str:
+    """Where the text of record is published: data/<its file name>.txt, plain UTF-8 text."""
+    return "data/" + PurePosixPath(roadmap.source.text_of_record).with_suffix(".txt").name
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    return {"id": quote.id, "text": quote.text, "paragraph": quote.paragraph}
+
+
+def _optional(**fields: str | tuple[str, ...]) -> dict[str, Any]:
+    """The optional fields that are set; empty ones are left out, as roadmap.yaml leaves them out."""
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in fields.items() if value}
+
+
+def _actor(actor: Actor) -> dict[str, Any]:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        **_optional(abbr=actor.abbr, description=actor.description, keywords=actor.keywords),
+    }
+
+
+def _priority(priority: Priority) -> dict[str, Any]:
+    return {
+        "id": priority.id,
+        "title": priority.title,
+        "text": priority.text,
+        "support": priority.support,
+        "actors": list(priority.actors),
+        "quotes": [_quote(quote) for quote in priority.quotes],
+        **_optional(keywords=priority.keywords, aliases=priority.aliases),
+    }
+
+
+def _theme(theme: Theme) -> dict[str, Any]:
+    return {
+        "id": theme.id,
+        "number": theme.number,
+        "title": theme.title,
+        "short_title": theme.short_title,
+        "summary": theme.summary,
+        "priorities": [_priority(priority) for priority in theme.priorities],
+        **_optional(keywords=theme.keywords, aliases=theme.aliases),
+    }
+
+
+def roadmap_data(roadmap: Roadmap) -> dict[str, Any]:
+    """The roadmap in the structure of roadmap.yaml, plus its schema_version; quotes are their exact spans."""
+    source = roadmap.source
+    return {
+        "schema_version": schema_version(),
+        "version": roadmap.version,
+        "updated": roadmap.updated,
+        "source": {
+            "title": source.title,
+            "subtitle": source.subtitle,
+            "date": source.date,
+            "publisher": source.publisher,
+            "url": source.url,
+            "text_of_record": source.text_of_record,
+            "raw_extraction": source.raw_extraction,
+        },
+        "meeting": {"summary": roadmap.meeting_summary, "progress": [_quote(q) for q in roadmap.progress]},
+        "actors": [_actor(actor) for actor in roadmap.actors],
+        "themes": [_theme(theme) for theme in roadmap.themes],
+    }
+
+
+def render_roadmap_json(roadmap: Roadmap) -> str:
+    """data/roadmap.json: the validated content, valid against the published JSON Schema."""
+    return json.dumps(roadmap_data(roadmap), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_quotes_csv(roadmap: Roadmap) -> str:
+    """data/quotes.csv: one row per quote, with a byte-order mark so that spreadsheet programs read UTF-8."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends; fields quoted only when needed
+    writer.writerow(name for name, _ in CSV_COLUMNS)
+    for entry in list_quotes(roadmap):
+        theme, priority, quote = entry.theme, entry.priority, entry.quote
+        writer.writerow(
+            [
+                quote.id,
+                theme.number if theme else "",
+                theme.id if theme else "",
+                priority.id if priority else "",
+                priority.support if priority else "",
+                " ".join(priority.actors) if priority else "",
+                quote.paragraph,
+                quote.text,
+            ]
+        )
+    return "\ufeff" + buffer.getvalue()
+
+
+def render_text_of_record(document: SourceDocument) -> str:
+    """The text of record in its own format (title, subtitle, date, `## ` sections, `[N] ` paragraphs)."""
+    blocks = [f"# {document.title}", document.subtitle, document.date]
+    section = ""
+    for paragraph in document.paragraphs:
+        if paragraph.section != section:
+            section = paragraph.section
+            blocks.append(f"## {section}")
+        blocks.append(("- " if paragraph.is_item else "") + f"[{paragraph.number}] {paragraph.text}")
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,148 @@
+"""The Data page: the downloads at their stable addresses, and every field described in the words of
+the JSON Schema itself, so that the descriptions cannot drift from the structure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Roadmap
+from ..validate import schema
+from .data_files import CSV_COLUMNS, CSV_PATH, JSON_PATH, SCHEMA_PATH, schema_version, text_of_record_path
+from .freshness import format_date
+from .links import relative
+from .markup import front_matter, md
+
+PAGE = "data.md"
+
+# The objects of the schema in the order the Data page describes them: (heading, anchor, schema path).
+_OBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("The whole file", "fields-roadmap", ()),
+    ("Source document: `source`", "fields-source", ("properties", "source")),
+    ("Meeting: `meeting`", "fields-meeting", ("properties", "meeting")),
+    ("Actor: each item of `actors`", "fields-actor", ("$defs", "actor")),
+    ("Theme: each item of `themes`", "fields-theme", ("$defs", "theme")),
+    ("Priority: each item of a theme's `priorities`", "fields-priority", ("$defs", "priority")),
+    ("Quote: each item of `quotes` and of `meeting.progress`", "fields-quote", ("$defs", "quote")),
+)
+
+
+def _at(path: tuple[str, ...]) -> dict[str, Any]:
+    node: dict[str, Any] = schema()
+    for key in path:
+        node = node[key]
+    return node
+
+
+def _anchor_of(node: dict[str, Any]) -> str:
+    """The anchor of the section describing an object node (a $ref, or an inline object of the top level)."""
+    target = tuple(node["$ref"].removeprefix("#/").split("/")) if "$ref" in node else None
+    for _, anchor, path in _OBJECTS:
+        if target == path or (target is None and _at(path) is node):
+            return anchor
+    raise KeyError(node.get("$ref", "object"))  # pragma: no cover - every object of the schema is listed above
+
+
+def _type(node: dict[str, Any]) -> str:
+    """The field's type in plain words, linking to the section of an object type."""
+    if "enum" in node:
+        values = [f"`{value}`" for value in node["enum"]]
+        return f"always {values[0]}" if len(values) == 1 else "one of " + ", ".join(values)
+    kind = node.get("type")
+    if kind == "array":
+        items = node["items"]
+        if "$ref" in items or items.get("type") == "object":
+            return f"list of [{_title(items)}](#{_anchor_of(items)})"
+        return "list of " + _type(items)
+    if kind == "object" or "$ref" in node:
+        return f"[{_title(node)}](#{_anchor_of(node)})"
+    return {"string": "text", "integer": "whole number"}.get(str(kind), str(kind))
+
+
+def _title(node: dict[str, Any]) -> str:
+    if "$ref" in node:
+        node = _at(tuple(node["$ref"].removeprefix("#/").split("/")))
+    return str(node.get("title", "object"))
+
+
+def _fields_table(path: tuple[str, ...]) -> str:
+    node = _at(path)
+    required = set(node.get("required", ()))
+    rows = ["| Field | Type | Required | Description |", "| --- | --- | --- | --- |"]
+    for name, field in node["properties"].items():
+        rows.append(
+            f"| `{name}` | {_type(field)} | {'yes' if name in required else 'no'} | "
+            f"{md(field.get('description', ''))} |"
+        )
+    return "\n".join(rows)
+
+
+def _csv_table() -> str:
+    rows = ["| Column | Description |", "| --- | --- |"]
+    for name, path in CSV_COLUMNS:
+        description = _at(path).get("description", "")
+        if name == "actors":
+            description += " Separated by spaces."
+        rows.append(f"| `{name}` | {md(description)} |")
+    return "\n".join(rows)
+
+
+def render_data_page(roadmap: Roadmap) -> str:
+    """The Markdown of the Data page."""
+    text_path = text_of_record_path(roadmap)
+    downloads = [
+        (
+            JSON_PATH,
+            "JSON",
+            "The whole roadmap: source, actors, themes, priorities and every quote, in the structure of "
+            "roadmap.yaml, with quotes exactly as the text of record writes them.",
+        ),
+        (
+            CSV_PATH,
+            "CSV, UTF-8",
+            "One row per quote with its theme, priority, support level, actors and paragraph; opens in "
+            "spreadsheet programs.",
+        ),
+        (SCHEMA_PATH, "JSON Schema (Draft 2020-12)", "The structure of roadmap.json and of roadmap.yaml."),
+        (text_path, "Plain text, UTF-8", "The text of record: the source document with numbered paragraphs."),
+    ]
+    table = ["| File | Format | What it holds |", "| --- | --- | --- |"]
+    table += [
+        f"| [{md(path.removeprefix('data/'))}]({relative(PAGE, path)}) | {md(kind)} | {md(what)} |"
+        for path, kind, what in downloads
+    ]
+    parts = [
+        front_matter(
+            title="Data",
+            description="Download the R2P roadmap as JSON or CSV, with its JSON Schema and the text of record.",
+        ),
+        "# Data {#data}\n",
+        '<p class="r2p-summary" markdown="span">Everything on this site, ready for your own tools. The files are '
+        "rebuilt from the same checked content as the pages, and keep these addresses.</p>\n",
+        "## Downloads {#downloads}\n",
+        "\n".join(table) + "\n",
+        f"This is data version **{md(roadmap.version)}**, last updated {md(format_date(roadmap.updated))}. "
+        f"`schema_version` in roadmap.json is **{md(schema_version())}**: it changes only when the structure "
+        "does, so a tool written for one schema version reads every data version that has it.\n",
+        "## Using the files {#use}\n",
+        "- **Quotes are verbatim.** Each quote's `text` is the exact passage of the text of record, found in "
+        "the paragraph numbered `paragraph`; the build checks every one before anything is published.\n"
+        "- **Support levels** are the breadth of agreement the source states, broadest first, not a vote count; "
+        f"the [About page]({relative(PAGE, 'about.md', 'support-levels')}) lists the source's words for each.\n"
+        "- **Ids are permanent.** Link to a theme at `themes/<theme id>/`, to a priority or quote at "
+        "`themes/<theme id>/#<id>`, and to a paragraph of the source at `source/#p<number>`.\n"
+        "- **roadmap.json** validates against the JSON Schema with any Draft 2020-12 validator. Its "
+        "`source.text_of_record` names the file in the site's repository; the same text is published here as "
+        f"[{md(text_path.removeprefix('data/'))}]({relative(PAGE, text_path)}).\n"
+        "- **quotes.csv** is comma-separated with a header row, fields in double quotes where they contain "
+        "commas or quotes, UTF-8 with a byte-order mark so that Excel shows every character. The progress "
+        "noted at the start of the source has no theme, priority, support level or actors.\n",
+        "## Fields of roadmap.json {#fields}\n",
+        "The descriptions below are those of the JSON Schema.\n",
+    ]
+    for heading, anchor, path in _OBJECTS:
+        description = _at(path).get("description", "")
+        parts.append(f"### {heading} {{#{anchor}}}\n")
+        parts.append(f"{md(description)}\n")
+        parts.append(_fields_table(path) + "\n")
+    parts += ["## Columns of quotes.csv {#columns}\n", _csv_table() + "\n"]
+    return "\n".join(parts)

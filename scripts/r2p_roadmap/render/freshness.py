@@ -1,0 +1,30 @@
+"""The roadmap data's version and last-updated date, as values for the template partial that shows
+them on every page (themes/partials/r2p-freshness.html reads them from config.extra)."""
+
+from __future__ import annotations
+
+import datetime
+
+from ..model import Roadmap
+
+EXTRA_KEY = "r2p_data"
+
+
+def format_date(iso_date: str) -> str:
+    """'26 November 2026' for '2026-11-26'; the text unchanged if it is not a real date."""
+    try:
+        day = datetime.date.fromisoformat(iso_date)
+    except ValueError:
+        return iso_date
+    return f"{day.day} {day:%B %Y}"
+
+
+def template_values(roadmap: Roadmap) -> dict[str, dict[str, str]]:
+    """The values the build adds to MkDocs' `extra` config so that every page, hand-written ones too, can show them."""
+    return {
+        EXTRA_KEY: {
+            "version": roadmap.version,
+            "updated": roadmap.updated,
+            "updated_text": format_date(roadmap.updated),
+        }
+    }

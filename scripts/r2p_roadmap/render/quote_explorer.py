@@ -1,0 +1,109 @@
+"""The Quote explorer: every quote with its theme, priority, support level and paragraph, in one list
+that a small script (docs/assets/quote-explorer.js) filters by theme, actor and support level."""
+
+from __future__ import annotations
+
+from .. import support
+from ..model import Roadmap
+from .links import priority_number, relative, theme_path
+from .markup import GENERATED_MARK, attr, md
+from .quote_list import QuoteEntry, list_quotes
+
+PAGE = "quotes.md"
+HOME = "index.md"
+SOURCE = "source.md"
+# The theme filter's value for quotes that belong to no theme (the progress noted on the home page);
+# ids cannot be '-', so it never clashes with a theme.
+NO_THEME = "-"
+
+
+def _options(values: list[tuple[str, str]], everything: str) -> str:
+    return f'<option value="">{attr(everything)}</option>' + "".join(
+        f'<option value="{attr(value)}">{attr(label)}</option>' for value, label in values
+    )
+
+
+def _filters(roadmap: Roadmap, entries: list[QuoteEntry]) -> str:
+    """The filter form, hidden until the script shows it, so that without JavaScript no dead control shows."""
+    themes = [(theme.id, f"{theme.number}. {theme.short_title}") for theme in roadmap.themes]
+    if any(entry.theme is None for entry in entries):
+        themes.append((NO_THEME, "Progress noted (no theme)"))
+    named = {actor_id for entry in entries if entry.priority for actor_id in entry.priority.actors}
+    actors = [
+        (actor.id, actor.name + (f" ({actor.abbr})" if actor.abbr else ""))
+        for actor in sorted(roadmap.actors, key=lambda a: a.name.casefold())
+        if actor.id in named
+    ]
+    used = {entry.priority.support for entry in entries if entry.priority}
+    levels = [(level.id, level.label) for level in support.LEVELS if level.id in used]
+    fields = (
+        ("theme", "Theme", _options(themes, "All themes")),
+        ("actor", "Actor", _options(actors, "All actors")),
+        ("support", "Support level", _options(levels, "All levels")),
+    )
+    controls = "".join(
+        f'<div class="r2p-qx-field"><label for="r2p-qx-{name}">{label}</label>'
+        f'<select id="r2p-qx-{name}" name="{name}">{options}</select></div>'
+        for name, label, options in fields
+    )
+    return (
+        '<form class="r2p-qx-filters" id="r2p-qx-filters" aria-label="Filter the quotes" hidden>'
+        f'{controls}<button type="reset" class="r2p-qx-reset">Show all</button></form>'
+    )
+
+
+def _item(entry: QuoteEntry) -> str:
+    quote, theme, priority = entry.quote, entry.theme, entry.priority
+    source_link = f"[paragraph {quote.paragraph}]({relative(PAGE, SOURCE, f'p{quote.paragraph}')})"
+    if theme is None or priority is None:
+        data = 'data-theme="" data-actors="" data-support=""'
+        context = f"[Progress noted]({relative(PAGE, HOME, 'progress')})"
+        quote_link = f"[link to this quote]({relative(PAGE, HOME, quote.id)})"
+    else:
+        level = support.BY_ID[priority.support]
+        data = (
+            f'data-theme="{attr(theme.id)}" data-actors="{attr(" ".join(priority.actors))}" '
+            f'data-support="{attr(level.id)}"'
+        )
+        page = theme_path(theme)
+        context = (
+            f"[Theme {theme.number}: {md(theme.short_title)}]({relative(PAGE, page)}) · "
+            f"[{priority_number(theme, priority)} {md(priority.title)}]({relative(PAGE, page, priority.id)}) · "
+            f'<span class="r2p-badge r2p-badge--{level.id}">{md(level.label)}</span>'
+        )
+        quote_link = f"[link to this quote]({relative(PAGE, page, quote.id)})"
+    return (
+        f'<li class="r2p-qx-item" {data} markdown="block">\n'
+        f'<blockquote class="r2p-qx-text" markdown="block">\n{md(quote.text)}\n</blockquote>\n'
+        f'<p class="r2p-qx-meta" markdown="span">{context} · {source_link} · {quote_link}</p>\n'
+        "</li>"
+    )
+
+
+def render_quote_explorer_page(roadmap: Roadmap) -> str:
+    """The Markdown of the Quote explorer page."""
+    entries = list_quotes(roadmap)
+    count = len(entries)
+    return "\n".join(
+        [
+            "---",
+            GENERATED_MARK,
+            'title: "Quote explorer"',
+            'description: "Every verbatim quote of the 2009 R2P roadmap, filterable by theme, actor and support '
+            'level."',
+            # Every quote is already indexed on its theme page, where a reader's search should land.
+            "search:",
+            "  exclude: true",
+            "---\n",
+            "# Quote explorer {#quote-explorer}\n",
+            f'<p class="r2p-summary" markdown="span">All {count} quotes of the site, word for word from the '
+            f"[source document]({relative(PAGE, SOURCE)}), with the theme, priority and support level they "
+            "back and the paragraph they come from. Choose a theme, an actor or a support level to narrow "
+            "the list.</p>\n",
+            _filters(roadmap, entries) + "\n",
+            f'<p class="r2p-qx-count" id="r2p-qx-count" role="status" aria-live="polite">{count} quotes.</p>\n',
+            '<ol class="r2p-qx-list" markdown="block">',
+            *(_item(entry) for entry in entries),
+            "</ol>\n",
+        ]
+    )
