@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from htmltree import Element, parse_page, resolve
+from .htmltree import Element, parse_page, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTORS_PAGE = "actors/index.html"

@@ -59,12 +59,11 @@ def test_build_writes_nothing_when_nothing_changed(project: Project) -> None:
 
 
 def test_every_block_quote_on_the_site_is_verbatim(site_dir: Path, roadmap: Roadmap) -> None:
-    paragraphs = {p.number: normalise(p.text) for p in roadmap.document.paragraphs}
+    paragraphs = [normalise(p.text) for p in roadmap.document.paragraphs]
     count = 0
     for page in site_dir.rglob("*.html"):
         for block in re.findall(r"<blockquote[^>]*>(.*?)</blockquote>", page.read_text(encoding="utf-8"), re.DOTALL):
-            number = int(re.findall(r'href="[^"]*#p(\d+)"', block)[-1])
-            quote = _text(re.sub(r'<p class="r2p-quote-source".*?</p>', "", block, flags=re.DOTALL))
-            assert normalise(quote) in paragraphs[number], (page, quote)
+            quote = normalise(_text(re.sub(r'<p class="r2p-quote-source".*?</p>', "", block, flags=re.DOTALL)))
+            assert any(quote in paragraph for paragraph in paragraphs), (page, quote)
             count += 1
     assert count >= sum(len(p.quotes) for t in roadmap.themes for p in t.priorities)

@@ -15,10 +15,11 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from htmltree import Element, parse_page, resolve
 from r2p_roadmap import support
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render.consensus import render_consensus_map, render_consensus_table
+
+from .htmltree import Element, parse_page, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 MAP_PAGES = ["consensus/index.html", "index.html"]

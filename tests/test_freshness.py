@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from htmltree import parse_page
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.render.freshness import format_date
+
+from .htmltree import parse_page
 
 ROOT = Path(__file__).resolve().parents[1]
 

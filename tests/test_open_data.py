@@ -15,7 +15,6 @@ import jsonschema
 import pytest
 import yaml
 
-from htmltree import parse_page, resolve
 from r2p_roadmap.load import Document
 from r2p_roadmap.model import Quote, Roadmap
 from r2p_roadmap.render import render_site
@@ -23,6 +22,8 @@ from r2p_roadmap.render.data_files import render_quotes_csv, schema_version
 from r2p_roadmap.render.markup import one_line
 from r2p_roadmap.source import parse_source
 from r2p_roadmap.validate import schema, validate_document
+
+from .htmltree import parse_page, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_PAGE = "data/index.html"

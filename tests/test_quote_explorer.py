@@ -11,7 +11,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from htmltree import parse_page, resolve
+from .htmltree import parse_page, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPLORER = "quotes/index.html"

@@ -32,8 +32,8 @@ def test_rendered_page_matches_golden_file(path: str) -> None:
     golden = GOLDEN / path
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.read_text(encoding="utf-8") == text
+        golden.write_bytes(text.encode("utf-8"))
+    assert golden.read_bytes().decode("utf-8") == text
 
 
 def test_golden_folder_has_no_stale_files() -> None:
