@@ -11,8 +11,11 @@ from .actors import render_actors_page
 from .home import render_home_page
 from .links import theme_path
 from .nav import render_nav
+from .permalinks import DEFAULT_SITE_URL, LINK_MAP_PATH, WITHDRAWN_PAGE, render_link_map
+from .redirects import render_redirects
 from .source_page import render_source_page
 from .theme import render_theme_page
+from .withdrawn_page import render_withdrawn_page
 
 SCHEMA_PATH = "data/roadmap.schema.json"
 
@@ -25,16 +28,20 @@ class Site:
     nav: str
 
 
-def render_site(roadmap: Roadmap) -> Site:
-    """Render every generated page of the site."""
+def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL) -> Site:
+    """Render every generated page of the site; permanent links are absolute URLs under `site_url`."""
     pages = {
-        "index.md": render_home_page(roadmap),
+        "index.md": render_home_page(roadmap, site_url),
         "source.md": render_source_page(roadmap),
         "actors.md": render_actors_page(roadmap),
         "about.md": render_about_page(roadmap),
     }
     for theme in roadmap.themes:
-        pages[theme_path(theme)] = render_theme_page(roadmap, theme)
+        pages[theme_path(theme)] = render_theme_page(roadmap, theme, site_url)
+    # Permanent links: redirect pages, the id map for old anchors, the withdrawn links page.
+    pages.update(render_redirects(roadmap, site_url))
+    pages[LINK_MAP_PATH] = render_link_map(roadmap)
+    pages[WITHDRAWN_PAGE] = render_withdrawn_page(roadmap)
     # Published so editors' tools and data users can fetch the structure from the site itself.
     pages[SCHEMA_PATH] = schema_text()
     return Site(pages=pages, nav=render_nav(roadmap))
