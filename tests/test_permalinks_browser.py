@@ -98,6 +98,7 @@ def _target(page: Page) -> dict[str, object]:
         (f"themes/{NEW_THEME}/#{OLD_PRIORITY}", f"/themes/{NEW_THEME}/#{NEW_PRIORITY}", "h2"),
         (f"themes/{OLD_THEME}/#{OLD_PRIORITY}-crucial", f"/themes/{NEW_THEME}/#{OLD_PRIORITY}-crucial", "blockquote"),
         (f"4/#{OLD_PRIORITY}", f"/themes/{NEW_THEME}/#{NEW_PRIORITY}", "h2"),
+        (f"briefing/#{OLD_PRIORITY}", f"/themes/{NEW_THEME}/#{NEW_PRIORITY}", "h2"),
         (f"themes/{OLD_THEME}/#{WITHDRAWN_QUOTE}", f"/withdrawn/#{WITHDRAWN_QUOTE}", "h2"),
     ],
 )
@@ -134,6 +135,13 @@ def test_withdrawn_link_explains_and_points_to_the_nearest_content(
     page.locator("a.r2p-nearest").click()
     page.wait_for_function("expected => location.hash === expected", arg=f"#{NEW_PRIORITY}")
     assert page.evaluate("location.pathname") == f"/themes/{NEW_THEME}/"
+
+
+def test_old_id_in_a_shared_pack_still_selects_its_priority(page: Page, renamed: tuple[str, Path, Roadmap]) -> None:
+    url, _, _ = renamed
+    page.goto(url + f"briefing-pack/?item={OLD_PRIORITY}")
+    assert page.locator(f'[data-r2p-priority="{NEW_PRIORITY}"]').is_visible()
+    assert page.evaluate("location.search") == f"?item={NEW_PRIORITY}"
 
 
 def test_redirects_work_in_a_downloaded_copy(page: Page, renamed: tuple[str, Path, Roadmap]) -> None:

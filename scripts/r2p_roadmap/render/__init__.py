@@ -8,9 +8,11 @@ from ..model import Roadmap
 from ..validate import schema_text
 from .about import render_about_page
 from .actors import render_actors_page
+from .briefing import BRIEFING_PAGE, PACK_PAGE, render_briefing_page
 from .home import render_home_page
 from .links import theme_path
 from .nav import render_nav
+from .pack import render_pack_page
 from .permalinks import DEFAULT_SITE_URL, LINK_MAP_PATH, WITHDRAWN_PAGE, render_link_map
 from .redirects import render_redirects
 from .source_page import render_source_page
@@ -38,10 +40,12 @@ def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL) -> Site:
     }
     for theme in roadmap.themes:
         pages[theme_path(theme)] = render_theme_page(roadmap, theme, site_url)
-    # Permanent links: redirect pages, the id map for old anchors, the withdrawn links page.
+    # Permanent links: redirect pages, the id map for old anchors, withdrawn links, briefings.
     pages.update(render_redirects(roadmap, site_url))
     pages[LINK_MAP_PATH] = render_link_map(roadmap)
     pages[WITHDRAWN_PAGE] = render_withdrawn_page(roadmap)
+    pages[BRIEFING_PAGE] = render_briefing_page(roadmap, site_url)
+    pages[PACK_PAGE] = render_pack_page(roadmap, site_url)
     # Published so editors' tools and data users can fetch the structure from the site itself.
     pages[SCHEMA_PATH] = schema_text()
     return Site(pages=pages, nav=render_nav(roadmap))
