@@ -223,3 +223,12 @@ def test_quote_link_icon_appears_on_keyboard_focus(page: Page, site_url: str, ro
     icon.focus()
     page.wait_for_function("element => getComputedStyle(element).opacity === '1'", arg=icon.element_handle())
     assert icon.get_attribute("href") == f"#{quote.id}"
+
+
+def test_scripts_run_without_errors_on_every_kind_of_page(page: Page, site_url: str, roadmap: Roadmap) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for path in ("", f"themes/{roadmap.themes[0].id}/", "briefing/", "briefing-pack/?item=x", "withdrawn/", "1/"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("load")
+    assert errors == []
