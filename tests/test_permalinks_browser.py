@@ -183,34 +183,40 @@ def test_without_javascript_links_are_visible_and_redirects_still_work(
         context.close()
 
 
+def _announced(page: Page, message: str) -> str:
+    """Wait until the live region announces `message` (the copy is then done); return the clipboard."""
+    page.wait_for_function("message => document.querySelector('.r2p-live').textContent === message", arg=message)
+    clipboard: str = page.evaluate("navigator.clipboard.readText()")
+    return clipboard
+
+
 def test_copy_link_puts_the_permanent_url_on_the_clipboard(browser: Browser, site_url: str, roadmap: Roadmap) -> None:
     theme = roadmap.themes[3]
     priority = theme.priorities[0]
     quote = priority.quotes[-1]
     page_url = f"{PERMANENT}themes/{theme.id}/"
+    copied = "Link copied to the clipboard: "
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     try:
         page = context.new_page()
         page.goto(f"{site_url}themes/{theme.id}/")
-        live = page.locator(".r2p-live[aria-live=polite]")
+        assert page.locator(".r2p-live").get_attribute("aria-live") == "polite"
 
         page.get_by_role("button", name=f"Copy link to theme {theme.number}").click()
-        assert page.evaluate("navigator.clipboard.readText()") == page_url
+        assert _announced(page, copied + page_url) == page_url
 
         # Keyboard: the button takes focus and Enter copies.
         page.get_by_role("button", name=f"Copy link to priority {theme.number}.1").focus()
         page.keyboard.press("Enter")
-        page.wait_for_function("() => document.querySelector('.r2p-live').textContent !== ''")
-        assert page.evaluate("navigator.clipboard.readText()") == f"{page_url}#{priority.id}"
-        assert live.text_content() == f"Link copied to the clipboard: {page_url}#{priority.id}"
+        assert _announced(page, f"{copied}{page_url}#{priority.id}") == f"{page_url}#{priority.id}"
 
         page.locator(f"#{quote.id} button.r2p-copy").first.click()
-        assert page.evaluate("navigator.clipboard.readText()") == f"{page_url}#{quote.id}"
+        assert _announced(page, f"{copied}{page_url}#{quote.id}") == f"{page_url}#{quote.id}"
 
         page.locator(f'summary[aria-label="Cite priority {theme.number}.1"]').click()
         page.get_by_role("button", name=f"Copy citation of priority {theme.number}.1").click()
         expected = citation(roadmap, priority_item(theme, priority), f"{page_url}#{priority.id}")
-        assert page.evaluate("navigator.clipboard.readText()") == expected
+        assert _announced(page, "Citation copied to the clipboard.") == expected
     finally:
         context.close()
 
