@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.cli import main
 from r2p_roadmap.contract import (
@@ -25,6 +24,8 @@ from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render.permalinks import anchor_targets
 from r2p_roadmap.write import read_manifest
+
+from .conftest import ROOT
 
 CONTRACT = ROOT / CONTRACT_FILE
 
@@ -201,3 +202,13 @@ def test_hand_written_pages_publish_their_address_but_not_their_headings(built_p
     assert "/editing/" in published
     assert [link for link in published if link.startswith("/editing/#")] == []
     assert [link for link in published if link.startswith(("/assets/", "/search/"))] == []
+
+
+def test_ids_of_form_controls_and_outside_the_content_are_not_anchors() -> None:
+    page = (
+        '<header id="top"></header><article class="md-content__inner md-typeset">'
+        '<h2 id="a">A</h2><form id="f"><label id="l">L</label><select id="s"></select><input id="i">'
+        '<button id="b"></button></form><p class="count" id="c"></p><blockquote id="q"></blockquote>'
+        '</article><footer id="bottom"></footer>'
+    )
+    assert page_ids(page) == ["a", "c", "q"]

@@ -6,9 +6,10 @@ import html.parser
 from collections import Counter
 from pathlib import Path
 
-from conftest import ROOT
 from r2p_roadmap.contract import configured_site_url, site_file
 from r2p_roadmap.render.permalinks import page_url
+
+from .conftest import ROOT
 
 SITE_URL = configured_site_url(ROOT / "mkdocs.yml")
 

@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT, copy_project
 from r2p_roadmap.build import build
 from r2p_roadmap.contract import CONTRACT_FILE, configured_site_url
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render.share import citation, priority_item
 from r2p_roadmap.validate import load_roadmap
+
+from .conftest import ROOT, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -210,7 +211,7 @@ def test_copy_link_puts_the_permanent_url_on_the_clipboard(browser: Browser, sit
         page.keyboard.press("Enter")
         assert _announced(page, f"{copied}{page_url}#{priority.id}") == f"{page_url}#{priority.id}"
 
-        page.locator(f"#{quote.id} button.r2p-copy").first.click()
+        page.locator(f"#{quote.id} + .r2p-share button.r2p-copy").first.click()
         assert _announced(page, f"{copied}{page_url}#{quote.id}") == f"{page_url}#{quote.id}"
 
         page.locator(f'summary[aria-label="Cite priority {theme.number}.1"]').click()

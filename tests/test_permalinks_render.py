@@ -181,5 +181,6 @@ def test_every_quote_shows_a_link_icon_to_its_own_anchor(roadmap: Roadmap) -> No
             assert f'<a class="headerlink r2p-anchor" href="#{quote.id}" title="Link to this quote">¶</a>' in block
     home = pages["index.md"]
     for quote in roadmap.progress:
-        block = home.split(f'id="{quote.id}"', 1)[1].split("</blockquote>", 1)[0]
-        assert f'data-r2p-copy="{SITE}#{quote.id}"' in block
+        after = home.split(f'id="{quote.id}"', 1)[1].split("</blockquote>", 1)[1]
+        assert after.startswith('\n\n<div class="r2p-share">\n<p class="r2p-share__links">')
+        assert f'data-r2p-copy="{SITE}#{quote.id}"' in after.split("</div>", 1)[0]

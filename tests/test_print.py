@@ -9,9 +9,10 @@ import pytest
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
-from conftest import ROOT
 from r2p_roadmap.contract import configured_site_url
 from r2p_roadmap.model import Roadmap
+
+from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 

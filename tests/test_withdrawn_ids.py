@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import ROOT
 from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.load import load_document
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.validate import validate_document
+
+from .conftest import ROOT
 
 REAL = (ROOT / "roadmap.yaml").read_text(encoding="utf-8")
 

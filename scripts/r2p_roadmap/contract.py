@@ -31,7 +31,9 @@ _MACHINERY_FOLDERS = ("assets/", "search/")
 _MACHINERY_FILES = ("sitemap.xml", "sitemap.xml.gz", "404.html")
 _LINK = re.compile(r"^/[^\s#]*(?:#[^\s#]+)?$")
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.DOTALL)
-_ID = re.compile(r'\sid="([^"]+)"')
+_ID = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\sid="([^"]+)"')
+# Form controls are not places to link to: their ids serve labels and scripts, and may change.
+_CONTROLS = {"form", "input", "select", "textarea", "button", "label", "output", "option", "fieldset", "legend"}
 
 
 @dataclass(frozen=True)
@@ -48,16 +50,17 @@ def site_file(site_dir: Path, link: str) -> Path:
 
 
 def page_ids(html: str) -> list[str]:
-    """The ids of a page's content (its article), without internal ids, which start with '_'."""
+    """The ids of a page's content (its article) that a link may point to: not those of form controls."""
     match = _ARTICLE.search(html)
-    return _ID.findall(match.group(1)) if match else []
+    return [anchor for tag, anchor in _ID.findall(match.group(1)) if tag.lower() not in _CONTROLS] if match else []
 
 
 def published_links(site_dir: Path, generated: Iterable[str]) -> set[str]:
     """Every link a built site publishes: each file's address, and each anchor of a generated page.
 
     `generated` lists the docs/ paths rendered from roadmap.yaml; anchors of hand-written pages are
-    not part of the contract, since their headings are free to change.
+    not part of the contract, since their headings are free to change. Ids that start with '_' are
+    internal (Material's, and any a renderer marks so).
     """
     pages = {"/" + page_url(path) for path in generated if path.endswith(".md")}
     links: set[str] = set()

@@ -40,12 +40,12 @@ def actor_links(roadmap: Roadmap, priority: Priority, page: str) -> str:
 
 
 def quote_block(quote: Quote, page: str, share: str = "") -> str:
-    """A block quote with a permanent anchor and a link to its paragraph of the source; `share` is
-    raw HTML added at its end (the copy-link and cite row)."""
+    """A block quote with a permanent anchor and a link to its paragraph of the source. `share` (the
+    copy-link and cite row) goes right after it, so that the quote holds only the source's words."""
     source_link = relative(page, SOURCE_PAGE, f"p{quote.paragraph}")
     return (
         f'<blockquote class="r2p-quote" id="{attr(quote.id)}" markdown="block">\n'
         f"{md(quote.text)}\n\n"
         f'<p class="r2p-quote-source" markdown="span">[Source, paragraph {quote.paragraph}]({source_link})'
-        f" {quote_anchor(quote)}</p>\n" + (f"{share}\n" if share else "") + "</blockquote>"
+        f" {quote_anchor(quote)}</p>\n</blockquote>" + (f"\n\n{share}" if share else "")
     )

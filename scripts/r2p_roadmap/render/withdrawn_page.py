@@ -6,14 +6,17 @@ import json
 
 from ..model import Roadmap
 from .links import priority_number, relative
-from .markup import GENERATED_MARK, md
+from .markup import GENERATED_MARK, attr, md
 from .permalinks import WITHDRAWN_PAGE, id_locations
 
 
 def unsearched_front_matter(title: str, description: str) -> str:
-    """Front matter of a page kept out of search, so that a reader's search lands on the theme pages."""
-    lines = ["---", GENERATED_MARK, f"title: {json.dumps(title, ensure_ascii=False)}"]
-    lines += [f"description: {json.dumps(description, ensure_ascii=False)}", 'search: {"exclude": true}', "---"]
+    """Front matter of a page kept out of search, so that a reader's search lands on the theme pages.
+
+    Values are HTML-escaped because templates print `page.meta` as it is (MkDocs does not autoescape).
+    """
+    lines = ["---", GENERATED_MARK, f"title: {json.dumps(attr(title), ensure_ascii=False)}"]
+    lines += [f"description: {json.dumps(attr(description), ensure_ascii=False)}", 'search: {"exclude": true}', "---"]
     return "\n".join(lines) + "\n\n"
 
 
