@@ -14,11 +14,17 @@
   var mapScript = document.querySelector('script[src*="r2p-link-map.js"]');
   var root = mapScript ? new URL("../", mapScript.src) : new URL("/", location.href);
 
+  // A copy built without directory URLs (an offline download) names pages themes/x.html.
+  var layout = document.querySelector('meta[name="r2p-directory-urls"]');
+  var pageFiles = layout !== null && layout.getAttribute("content") === "false";
+
   function address(target) {
     var parts = target.split("#");
     var path = parts[0];
-    // A downloaded copy has no web server to turn folder addresses into their index.html.
-    if (location.protocol === "file:" && (path === "" || path.slice(-1) === "/")) path += "index.html";
+    var folder = path === "" || path.slice(-1) === "/";
+    if (folder && pageFiles) path = path === "" ? "index.html" : path.slice(0, -1) + ".html";
+    // A copy opened from disk has no web server to turn folder addresses into their index.html.
+    else if (folder && location.protocol === "file:") path += "index.html";
     var url = new URL(path, root);
     url.hash = parts[1] || "";
     return url;
