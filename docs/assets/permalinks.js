@@ -49,7 +49,8 @@
   live.className = "r2p-live";
   live.setAttribute("role", "status");
   live.setAttribute("aria-live", "polite");
-  document.body.appendChild(live);
+  // Inside the main landmark, where the rest of the page's content is.
+  (document.querySelector("main") || document.body).appendChild(live);
 
   function announce(message) {
     // Clearing first makes a repeated message (two copies in a row) be read again.

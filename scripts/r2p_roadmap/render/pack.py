@@ -78,7 +78,7 @@ def render_pack_page(roadmap: Roadmap, site_url: str) -> str:
     form += [
         '<p class="r2p-pack-actions">'
         '<button type="submit" class="md-button md-button--primary">Show the pack</button> '
-        '<button type="button" class="md-button" data-r2p-print hidden>Print the pack</button></p>',
+        '<button type="button" class="md-button md-button--primary" data-r2p-print hidden>Print the pack</button></p>',
         "</form>",
     ]
     pack = [
