@@ -12,6 +12,8 @@ from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render.markup import one_line
 from r2p_roadmap.source import normalise
 
+from .conftest import ROOT
+
 
 def test_real_roadmap_has_eight_themes_numbered_in_order(roadmap: Roadmap) -> None:
     assert [theme.number for theme in roadmap.themes] == list(range(1, 9))
@@ -67,3 +69,27 @@ def test_every_block_quote_on_the_site_is_verbatim(site_dir: Path, roadmap: Road
             assert any(quote in paragraph for paragraph in paragraphs), (page, quote)
             count += 1
     assert count >= sum(len(p.quotes) for t in roadmap.themes for p in t.priorities)
+
+
+def test_mkdocs_yml_sets_no_key_twice() -> None:
+    """YAML keeps only the last of two equal keys, so a repeated `extra_javascript:` drops scripts silently."""
+    import yaml
+
+    def repeated(node: yaml.Node) -> list[str]:
+        found = []
+        if isinstance(node, yaml.MappingNode):
+            keys = [key.value for key, _ in node.value]
+            found += [
+                f"{key} (line {k.start_mark.line + 1})"
+                for key, (k, _) in zip(keys, node.value, strict=True)
+                if keys.count(key) > 1
+            ]
+            for _, value in node.value:
+                found += repeated(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                found += repeated(item)
+        return found
+
+    root = yaml.compose((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert root is not None and repeated(root) == []

@@ -21,10 +21,12 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from .contract import CONTRACT_FILE, check_kept, configured_site_url, published_links
 from .errors import Problem, RoadmapError
 from .model import Roadmap
 from .render import Site, render_site
 from .render.freshness import template_values
+from .render.permalinks import anchor_targets
 from .validate import load_roadmap
 from .write import MANIFEST, WriteReport, check_hand_written, read_manifest, replace_nav, write_atomic, write_generated
 
@@ -75,7 +77,7 @@ class BuildReport:
 def prepare(project: Project) -> tuple[Roadmap, Site]:
     """Load, validate and render; raise RoadmapError without touching the disk."""
     roadmap = load_roadmap(project.roadmap)
-    site = render_site(roadmap)
+    site = render_site(roadmap, configured_site_url(project.config_file))
     check_hand_written(project.docs_dir, site.pages)
     return roadmap, site
 
@@ -171,6 +173,8 @@ def build(project: Project, *, site_dir: Path | None = None, site_url: str | Non
             _run_mkdocs(staged_config, work / "docs", work / "site", site_url, template_values(roadmap))
         finally:
             staged_config.unlink(missing_ok=True)
+        # A link once published keeps working: refuse a build that would drop one.
+        check_kept(project.root / CONTRACT_FILE, published_links(work / "site", site.pages), anchor_targets(roadmap))
         report = write_generated(project.docs_dir, site.pages)
         if new_config != config_text:
             write_atomic(project.config_file, new_config)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .build import Project, build
 from .errors import RoadmapError
+from .links_command import run_links_command
 from .validate import load_roadmap
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -28,6 +29,13 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="build and serve the site with live reload")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    links = commands.add_parser("links", help="keep published links working (the link contract)")
+    links.add_argument(
+        "action",
+        choices=("update", "check"),
+        help="update: build and append newly published links to published-links.txt; "
+        "check: build and fail if the contract misses a published link",
+    )
     return parser
 
 
@@ -121,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "build":
         return _build(project)
+    if args.command == "links":
+        try:
+            return run_links_command(project, args.action)
+        except RoadmapError as error:
+            return _report(error)
     return _serve(project, args.host, args.port)
 
 

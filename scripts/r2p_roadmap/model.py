@@ -14,6 +14,7 @@ class Quote:
     id: str
     text: str
     paragraph: int
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """An id that was published and then removed: why, and the id of the nearest content."""
+
+    id: str
+    was: str
+    reason: str
+    see: str
+
+
+@dataclass(frozen=True)
 class Roadmap:
     """Everything the site is rendered from."""
 
@@ -81,6 +92,7 @@ class Roadmap:
     actors: tuple[Actor, ...]
     themes: tuple[Theme, ...]
     document: SourceDocument
+    withdrawn: tuple[Withdrawal, ...] = ()
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id (ids are validated to resolve)."""

@@ -16,7 +16,7 @@ import jsonschema
 from . import support
 from .errors import Problem, RoadmapError
 from .load import Document, Path_, load_document
-from .model import Actor, Priority, Quote, Roadmap, Source, Theme
+from .model import Actor, Priority, Quote, Roadmap, Source, Theme, Withdrawal
 from .source import SourceDocument, find_span, load_source, normalise
 
 SCHEMA_FILE = "roadmap.schema.json"
@@ -176,7 +176,53 @@ class _Checker:
             for priority_path, priority in _items(theme, ("priorities",), theme_path):
                 yield from _id_of(priority_path, priority, aliases=True)
                 for quote_path, quote in _items(priority, ("quotes",), priority_path):
-                    yield from _id_of(quote_path, quote)
+                    yield from _id_of(quote_path, quote, aliases=True)
+
+    def check_withdrawn(self) -> None:
+        """Withdrawn ids are used by nothing, listed once, and point `see:` at an id still in use."""
+        ids = list(self._ids())
+        used = {value: path for path, value in reversed(ids)}
+        live = [value for path, value in ids if path[-1] == "id"]
+        owners = {value: _value_at(self.document.data, (*path[:-2], "id")) for path, value in ids if path[-1] != "id"}
+        withdrawn = [(path, entry) for path, entry in _items(self.document.data, ("withdrawn",))]
+        seen: dict[str, Path_] = {}
+        for path, entry in withdrawn:
+            value = entry.get("id")
+            if not isinstance(value, str):
+                continue
+            if value in used:
+                line, _ = self.document.mark(used[value])
+                self.add(
+                    (*path, "id"),
+                    f"'{value}' is still in use on line {line}, so it cannot be withdrawn",
+                    f"a withdrawn id is never used again: give the item on line {line} another id, "
+                    "or delete this entry if it was added by mistake",
+                )
+            elif value in seen:
+                first_line, _ = self.document.mark(seen[value])
+                self.add((*path, "id"), f"'{value}' is already withdrawn on line {first_line}", "remove this entry")
+            else:
+                seen[value] = (*path, "id")
+        for path, entry in withdrawn:
+            see = entry.get("see")
+            if not isinstance(see, str) or see in live:
+                continue
+            if isinstance(owners.get(see), str):
+                self.add((*path, "see"), f"'{see}' is an earlier id of '{owners[see]}'", f"write see: {owners[see]}")
+            elif see in seen:
+                self.add(
+                    (*path, "see"),
+                    f"'{see}' is withdrawn too",
+                    "point see: at a theme, priority, quote or actor that is still in use",
+                )
+            else:
+                close = difflib.get_close_matches(see, live, n=1, cutoff=0.6)
+                self.add(
+                    (*path, "see"),
+                    f"unknown id '{see}'",
+                    (f"did you mean '{close[0]}'? " if close else "")
+                    + "see: names the theme, priority, quote or actor nearest to what was withdrawn",
+                )
 
     def check_numbers(self) -> None:
         themes = [(p, t) for p, t in _items(self.document.data, ("themes",)) if isinstance(t.get("number"), int)]
@@ -295,6 +341,13 @@ def _items(container: Any, key: tuple[str], prefix: Path_ = ()) -> Iterator[tupl
                 yield (*prefix, key[0], index), item
 
 
+def _value_at(data: Any, path: Path_) -> Any:
+    """The value at `path` in nested lists and mappings (paths from `_ids` always exist)."""
+    for part in path:
+        data = data[part]
+    return data
+
+
 def _id_of(path: Path_, item: dict[str, Any], *, aliases: bool = False) -> Iterator[tuple[Path_, str]]:
     if isinstance(item.get("id"), str):
         yield (*path, "id"), item["id"]
@@ -340,6 +393,7 @@ def validate_document(document: Document, base_dir: Path) -> Roadmap:
         raise RoadmapError(checker.problems)
     checker.check_schema()
     checker.check_ids()
+    checker.check_withdrawn()
     checker.check_numbers()
     checker.check_actor_references()
 
@@ -392,7 +446,9 @@ def validate_document(document: Document, base_dir: Path) -> Roadmap:
 
 
 def _quotes(items: list[dict[str, Any]], path: Path_, spans: dict[Path_, str]) -> tuple[Quote, ...]:
-    return tuple(Quote(q["id"], spans[(*path, i)], q["paragraph"]) for i, q in enumerate(items))
+    return tuple(
+        Quote(q["id"], spans[(*path, i)], q["paragraph"], tuple(q.get("aliases", ()))) for i, q in enumerate(items)
+    )
 
 
 def _build(data: dict[str, Any], spans: dict[Path_, str], phrases: dict[Path_, str], doc: SourceDocument) -> Roadmap:
@@ -439,6 +495,7 @@ def _build(data: dict[str, Any], spans: dict[Path_, str], phrases: dict[Path_, s
         actors=actors,
         themes=tuple(themes),
         document=doc,
+        withdrawn=tuple(Withdrawal(**entry) for entry in data.get("withdrawn", ())),
     )
 
 

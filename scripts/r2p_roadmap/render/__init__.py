@@ -9,6 +9,7 @@ from ..validate import schema_text
 from . import consensus, data_page, quote_explorer
 from .about import render_about_page
 from .actors import render_actors_page
+from .briefing import BRIEFING_PAGE, PACK_PAGE, render_briefing_page
 from .consensus import render_consensus_page
 from .data_files import (
     CSV_PATH,
@@ -23,9 +24,13 @@ from .data_page import render_data_page
 from .home import render_home_page
 from .links import theme_path
 from .nav import render_nav
+from .pack import render_pack_page
+from .permalinks import DEFAULT_SITE_URL, LINK_MAP_PATH, WITHDRAWN_PAGE, render_link_map
 from .quote_explorer import render_quote_explorer_page
+from .redirects import render_redirects
 from .source_page import render_source_page
 from .theme import render_theme_page
+from .withdrawn_page import render_withdrawn_page
 
 
 @dataclass(frozen=True)
@@ -36,16 +41,22 @@ class Site:
     nav: str
 
 
-def render_site(roadmap: Roadmap) -> Site:
-    """Render every generated page of the site."""
+def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL) -> Site:
+    """Render every generated page of the site; permanent links are absolute URLs under `site_url`."""
     pages = {
-        "index.md": render_home_page(roadmap),
+        "index.md": render_home_page(roadmap, site_url),
         "source.md": render_source_page(roadmap),
         "actors.md": render_actors_page(roadmap),
         "about.md": render_about_page(roadmap),
     }
     for theme in roadmap.themes:
-        pages[theme_path(theme)] = render_theme_page(roadmap, theme)
+        pages[theme_path(theme)] = render_theme_page(roadmap, theme, site_url)
+    # Permanent links: redirect pages, the id map for old anchors, withdrawn links, briefings.
+    pages.update(render_redirects(roadmap, site_url))
+    pages[LINK_MAP_PATH] = render_link_map(roadmap)
+    pages[WITHDRAWN_PAGE] = render_withdrawn_page(roadmap)
+    pages[BRIEFING_PAGE] = render_briefing_page(roadmap, site_url)
+    pages[PACK_PAGE] = render_pack_page(roadmap, site_url)
     # Published so editors' tools and data users can fetch the structure from the site itself.
     pages[SCHEMA_PATH] = schema_text()
     # The consensus map, quote explorer and open data (Data page and the files it lists).

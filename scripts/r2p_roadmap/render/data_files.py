@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import PurePosixPath
@@ -42,7 +43,7 @@ def text_of_record_path(roadmap: Roadmap) -> str:
 
 
 def _quote(quote: Quote) -> dict[str, Any]:
-    return {"id": quote.id, "text": quote.text, "paragraph": quote.paragraph}
+    return {"id": quote.id, "text": quote.text, "paragraph": quote.paragraph, **_optional(aliases=quote.aliases)}
 
 
 def _optional(**fields: str | tuple[str, ...]) -> dict[str, Any]:
@@ -101,6 +102,7 @@ def roadmap_data(roadmap: Roadmap) -> dict[str, Any]:
         "meeting": {"summary": roadmap.meeting_summary, "progress": [_quote(q) for q in roadmap.progress]},
         "actors": [_actor(actor) for actor in roadmap.actors],
         "themes": [_theme(theme) for theme in roadmap.themes],
+        **({"withdrawn": [dataclasses.asdict(w) for w in roadmap.withdrawn]} if roadmap.withdrawn else {}),
     }
 
 

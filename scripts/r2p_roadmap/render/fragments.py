@@ -6,6 +6,7 @@ from .. import support
 from ..model import Priority, Quote, Roadmap
 from .links import relative
 from .markup import attr, md
+from .share import quote_anchor
 
 SOURCE_PAGE = "source.md"
 ACTORS_PAGE = "actors.md"
@@ -40,12 +41,13 @@ def actor_links(roadmap: Roadmap, priority: Priority, page: str) -> str:
     return '<p class="r2p-actors" markdown="span"><strong>Actors:</strong> ' + " ".join(links) + "</p>"
 
 
-def quote_block(quote: Quote, page: str) -> str:
-    """A block quote with a permanent anchor and a link to its paragraph of the source."""
+def quote_block(quote: Quote, page: str, share: str = "") -> str:
+    """A block quote with a permanent anchor and a link to its paragraph of the source. `share` (the
+    copy-link and cite row) goes right after it, so that the quote holds only the source's words."""
     source_link = relative(page, SOURCE_PAGE, f"p{quote.paragraph}")
     return (
         f'<blockquote class="r2p-quote" id="{attr(quote.id)}" markdown="block">\n'
         f"{md(quote.text)}\n\n"
-        f'<p class="r2p-quote-source" markdown="span">[Source, paragraph {quote.paragraph}]({source_link})</p>\n'
-        "</blockquote>"
+        f'<p class="r2p-quote-source" markdown="span">[Source, paragraph {quote.paragraph}]({source_link})'
+        f" {quote_anchor(quote)}</p>\n</blockquote>" + (f"\n\n{share}" if share else "")
     )

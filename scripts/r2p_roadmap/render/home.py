@@ -7,12 +7,14 @@ from .consensus import render_consensus_summary
 from .fragments import quote_block
 from .links import relative, theme_path
 from .markup import front_matter, md, one_line
+from .permalinks import DEFAULT_SITE_URL
+from .share import progress_share
 
 PAGE = "index.md"
 
 
-def render_home_page(roadmap: Roadmap) -> str:
-    """The Markdown of the home page."""
+def render_home_page(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL) -> str:
+    """The Markdown of the home page; its quotes' permanent links are absolute URLs under `site_url`."""
     source = roadmap.source
     count = len(roadmap.themes)
     parts = [
@@ -23,7 +25,7 @@ def render_home_page(roadmap: Roadmap) -> str:
         "# The Responsibility to Protect: the road map agreed on 25 September 2009 {#home}\n",
         f'<p class="r2p-summary" markdown="span">{md(roadmap.meeting_summary)}</p>\n',
         "## Progress noted {#progress}\n",
-        *(quote_block(quote, PAGE) + "\n" for quote in roadmap.progress),
+        *(quote_block(quote, PAGE, progress_share(roadmap, quote, site_url)) + "\n" for quote in roadmap.progress),
         f"## The {count} themes {{#themes}}\n",
         '<div class="grid cards r2p-cards" markdown="block">\n',
     ]

@@ -6,10 +6,12 @@ from ..model import Roadmap, Theme
 from .fragments import actor_links, quote_block, support_badge
 from .links import priority_number, theme_path
 from .markup import front_matter, md, one_line
+from .permalinks import DEFAULT_SITE_URL
+from .share import priority_share, quote_share, theme_share
 
 
-def render_theme_page(roadmap: Roadmap, theme: Theme) -> str:
-    """The Markdown of the theme's page."""
+def render_theme_page(roadmap: Roadmap, theme: Theme, site_url: str = DEFAULT_SITE_URL) -> str:
+    """The Markdown of the theme's page; its permanent links are absolute URLs under `site_url`."""
     page = theme_path(theme)
     count = len(theme.priorities)
     parts = [
@@ -21,6 +23,7 @@ def render_theme_page(roadmap: Roadmap, theme: Theme) -> str:
         f'<p class="r2p-kicker">Theme {theme.number} of {len(roadmap.themes)} · '
         f"{count} priorit{'y' if count == 1 else 'ies'}</p>\n",
         f'<p class="r2p-summary" markdown="span">{md(theme.summary)}</p>\n',
+        theme_share(roadmap, theme, site_url) + "\n",
     ]
     for priority in theme.priorities:
         parts.append(f"## {priority_number(theme, priority)} {md(priority.title)} {{#{priority.id}}}\n")
@@ -29,5 +32,9 @@ def render_theme_page(roadmap: Roadmap, theme: Theme) -> str:
         actors = actor_links(roadmap, priority, page)
         if actors:
             parts.append(actors + "\n")
-        parts.extend(quote_block(quote, page) + "\n" for quote in priority.quotes)
+        parts.append(priority_share(roadmap, theme, priority, site_url) + "\n")
+        parts.extend(
+            quote_block(quote, page, quote_share(roadmap, theme, priority, quote, site_url)) + "\n"
+            for quote in priority.quotes
+        )
     return "\n".join(parts)

@@ -1,0 +1,125 @@
+/* Permanent links on every page.
+ *
+ * 1. Old anchors: when the address names an #id that is not on this page, r2p-link-map.js (generated
+ *    from roadmap.yaml) says where that id lives now: an earlier id (alias), an id that moved to
+ *    another page, or a withdrawn id's explanation. The page then goes there.
+ * 2. Copy link and Copy citation buttons: shown only when this script runs (the permanent URL is
+ *    printed beside them either way); each copy is announced in a polite live region.
+ * 3. Printing: relative links get their permanent address, so print.css can show it.
+ */
+(function () {
+  "use strict";
+
+  var map = window.r2pLinkMap || {};
+  var mapScript = document.querySelector('script[src*="r2p-link-map.js"]');
+  var root = mapScript ? new URL("../", mapScript.src) : new URL("/", location.href);
+
+  // A copy built without directory URLs (an offline download) names pages themes/x.html.
+  var layout = document.querySelector('meta[name="r2p-directory-urls"]');
+  var pageFiles = layout !== null && layout.getAttribute("content") === "false";
+
+  function address(target) {
+    var parts = target.split("#");
+    var path = parts[0];
+    var folder = path === "" || path.slice(-1) === "/";
+    if (folder && pageFiles) path = path === "" ? "index.html" : path.slice(0, -1) + ".html";
+    // A copy opened from disk has no web server to turn folder addresses into their index.html.
+    else if (folder && location.protocol === "file:") path += "index.html";
+    var url = new URL(path, root);
+    url.hash = parts[1] || "";
+    return url;
+  }
+
+  function followOldAnchor() {
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return;
+    }
+    if (!id || document.getElementById(id) || !Object.prototype.hasOwnProperty.call(map, id)) return;
+    var url = address(map[id]);
+    if (url.href !== location.href) location.replace(url.href);
+  }
+
+  followOldAnchor();
+  window.addEventListener("hashchange", followOldAnchor);
+
+  var live = document.createElement("div");
+  live.className = "r2p-live";
+  live.setAttribute("role", "status");
+  live.setAttribute("aria-live", "polite");
+  // Inside the main landmark, where the rest of the page's content is.
+  (document.querySelector("main") || document.body).appendChild(live);
+
+  function announce(message) {
+    // Clearing first makes a repeated message (two copies in a row) be read again.
+    live.textContent = "";
+    window.setTimeout(function () {
+      live.textContent = message;
+    }, 50);
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "r2p-live";
+      document.body.appendChild(area);
+      area.select();
+      var copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch (error) {
+        copied = false;
+      }
+      document.body.removeChild(area);
+      if (copied) resolve();
+      else reject(new Error("copy refused"));
+    });
+  }
+
+  function selectBeside(button) {
+    var url = button.parentNode.querySelector(".r2p-url, .r2p-cite__text");
+    if (!url) return;
+    var range = document.createRange();
+    range.selectNodeContents(url);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("button.r2p-copy[data-r2p-copy]"), function (button) {
+    var label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = button.getAttribute("data-r2p-copy");
+      var isCitation = label.indexOf("citation") >= 0;
+      copyText(text).then(
+        function () {
+          button.textContent = isCitation ? "Citation copied" : "Link copied";
+          announce(isCitation ? "Citation copied to the clipboard." : "Link copied to the clipboard: " + text);
+          window.setTimeout(function () {
+            button.textContent = label;
+          }, 2000);
+        },
+        function () {
+          selectBeside(button);
+          announce("Could not copy. The text is selected: press Control+C, or Command+C on a Mac, to copy it.");
+        }
+      );
+    });
+  });
+
+  // For print.css: the permanent address of every relative link in the content.
+  var canonical = document.querySelector('link[rel="canonical"]');
+  if (canonical) {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content a[href]:not(.headerlink)"), function (link) {
+      var href = link.getAttribute("href");
+      if (/^[a-z]+:/i.test(href) || href.charAt(0) === "#") return;
+      link.setAttribute("data-r2p-print-href", new URL(href, canonical.href).href);
+    });
+  }
+})();

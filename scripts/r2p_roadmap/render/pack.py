@@ -1,0 +1,119 @@
+"""The briefing-pack builder: tick themes and priorities, get a one-page printable briefing.
+
+All content is in the page, hidden; pack.js shows what is ticked and writes the choice into the
+address (`?item=<theme-id>&item=<priority-id>`), so the pack works offline and can be shared.
+The pack is raw HTML without ids, so that it adds no anchors to the link contract.
+"""
+
+from __future__ import annotations
+
+from .. import support
+from ..model import Priority, Roadmap, Theme
+from .briefing import BRIEFING_PAGE, PACK_PAGE
+from .links import priority_number, relative, theme_path
+from .markup import attr
+from .permalinks import absolute_url, page_url, relative_url
+from .share import source_reference
+from .withdrawn_page import unsearched_front_matter
+
+
+def _link(url: str) -> str:
+    return f'<a class="r2p-url" href="{attr(url)}">{attr(url)}</a>'
+
+
+def _choices(theme: Theme) -> list[str]:
+    lines = [
+        '<fieldset class="r2p-pack-choice">',
+        f'<legend><label><input type="checkbox" name="item" value="{attr(theme.id)}" data-r2p-theme-box> '
+        f"Theme {theme.number}: {attr(theme.short_title)}</label></legend>",
+        "<ul>",
+    ]
+    lines += [
+        f'<li><label><input type="checkbox" name="item" value="{attr(p.id)}" data-r2p-of="{attr(theme.id)}"> '
+        f"{priority_number(theme, p)} {attr(p.title)}</label></li>"
+        for p in theme.priorities
+    ]
+    return [*lines, "</ul>", "</fieldset>"]
+
+
+def _priority(roadmap: Roadmap, theme: Theme, priority: Priority, site_url: str) -> list[str]:
+    page = theme_path(theme)
+    level = support.BY_ID[priority.support]
+    said = f" (the source: “{attr(priority.support_phrase)}”)" if priority.support_phrase else ""
+    lines = [
+        f'<div class="r2p-pack-priority" data-r2p-priority="{attr(priority.id)}" hidden>',
+        f"<h4>{priority_number(theme, priority)} {attr(priority.title)}</h4>",
+        f'<p class="r2p-pack-support">{attr(level.label)}{said}. {attr(priority.text)}</p>',
+        f'<p class="r2p-share__links">Permanent link: {_link(absolute_url(site_url, page, priority.id))}</p>',
+    ]
+    for quote in priority.quotes:
+        lines += [
+            '<blockquote class="r2p-quote">',
+            f"<p>{attr(quote.text)}</p>",
+            f'<p class="r2p-quote-source">Source, paragraph {quote.paragraph} · '
+            f"{_link(absolute_url(site_url, page, quote.id))}</p>",
+            "</blockquote>",
+        ]
+    return [*lines, "</div>"]
+
+
+def _theme(roadmap: Roadmap, theme: Theme, site_url: str) -> list[str]:
+    lines = [
+        f'<div class="r2p-pack-theme" data-r2p-theme="{attr(theme.id)}" hidden>',
+        f"<h3>Theme {theme.number}: {attr(theme.short_title)}</h3>",
+        f'<p class="r2p-pack-title">{attr(theme.title)}</p>',
+        f'<p class="r2p-share__links">Permanent link: {_link(absolute_url(site_url, theme_path(theme)))}</p>',
+    ]
+    for priority in theme.priorities:
+        lines += _priority(roadmap, theme, priority, site_url)
+    return [*lines, "</div>"]
+
+
+def render_pack_page(roadmap: Roadmap, site_url: str) -> str:
+    """The Markdown of the briefing-pack builder page."""
+    pack_url = absolute_url(site_url, PACK_PAGE)
+    form = ['<form class="r2p-pack-form r2p-noprint" method="get" action="">']
+    for theme in roadmap.themes:
+        form += _choices(theme)
+    form += [
+        '<p class="r2p-pack-actions">'
+        '<button type="submit" class="md-button md-button--primary">Show the pack</button> '
+        '<button type="button" class="md-button md-button--primary" data-r2p-print hidden>Print the pack</button></p>',
+        "</form>",
+    ]
+    pack = [
+        '<div class="r2p-pack" data-r2p-pack>',
+        '<p class="r2p-pack-empty r2p-noprint">Nothing is ticked yet: the pack is empty.</p>',
+        '<div class="r2p-pack-head" hidden>',
+        "<h2>Briefing: the R2P roadmap of 25 September 2009</h2>",
+        f'<p class="r2p-pack-meta">Source: {attr(source_reference(roadmap))}. R2P Roadmap data version '
+        f"{attr(roadmap.version)}, updated {attr(roadmap.updated)}.</p>",
+        f'<p class="r2p-share__links">This pack: <a class="r2p-url" data-r2p-pack-url href="{attr(pack_url)}">'
+        f"{attr(pack_url)}</a></p>",
+        "</div>",
+    ]
+    for theme in roadmap.themes:
+        pack += _theme(roadmap, theme, site_url)
+    pack.append("</div>")
+    briefing = relative(PACK_PAGE, BRIEFING_PAGE)
+    return "\n".join(
+        [
+            unsearched_front_matter(
+                "Make a briefing pack",
+                "Choose themes and priorities of the 2009 R2P roadmap and print a one-page briefing with their "
+                "verbatim quotes and permanent links.",
+            ),
+            "# Make a briefing pack {#briefing-pack .r2p-noprint}\n",
+            '<div class="r2p-note r2p-noprint" markdown="block">\n',
+            "Tick the themes and priorities you need, then print the pack below the list: one page with "
+            "their quotes and permanent links. The address of this page keeps your choice, so a bookmark "
+            "or a shared link opens the same pack. It works offline, in a downloaded copy of the site.\n",
+            "</div>\n",
+            f'<noscript><p class="r2p-note">The pack builder needs JavaScript. The '
+            f'<a href="{attr(relative_url(page_url(PACK_PAGE) + "index.html", page_url(BRIEFING_PAGE)))}">all-themes '
+            "briefing</a> prints every theme without it.</p></noscript>\n",
+            "\n".join(form) + "\n",
+            "\n".join(pack) + "\n",
+            f'<p class="r2p-noprint" markdown="span">[All themes on one page]({briefing})</p>\n',
+        ]
+    )

@@ -1,0 +1,58 @@
+"""The page where links to withdrawn ids land: why each was removed, and the nearest content."""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Roadmap
+from .links import priority_number, relative
+from .markup import GENERATED_MARK, attr, md
+from .permalinks import WITHDRAWN_PAGE, id_locations
+
+
+def unsearched_front_matter(title: str, description: str) -> str:
+    """Front matter of a page kept out of search, so that a reader's search lands on the theme pages.
+
+    Values are HTML-escaped because templates print `page.meta` as it is (MkDocs does not autoescape).
+    """
+    lines = ["---", GENERATED_MARK, f"title: {json.dumps(attr(title), ensure_ascii=False)}"]
+    lines += [f"description: {json.dumps(attr(description), ensure_ascii=False)}", 'search: {"exclude": true}', "---"]
+    return "\n".join(lines) + "\n\n"
+
+
+def id_labels(roadmap: Roadmap) -> dict[str, str]:
+    """A reader's name for each current id: 'Theme 4: Veto restraint', '4.1 Press the P5 …'."""
+    labels = {quote.id: "a quote under “Progress noted” on the home page" for quote in roadmap.progress}
+    for theme in roadmap.themes:
+        labels[theme.id] = f"Theme {theme.number}: {theme.short_title}"
+        for priority in theme.priorities:
+            number = priority_number(theme, priority)
+            labels[priority.id] = f"{number} {priority.title}"
+            for index, quote in enumerate(priority.quotes, start=1):
+                labels[quote.id] = f"quote {index} of {number} {priority.title}"
+    for actor in roadmap.actors:
+        labels[actor.id] = actor.name
+    return labels
+
+
+def render_withdrawn_page(roadmap: Roadmap) -> str:
+    """The Markdown of the Withdrawn links page: one section per withdrawn id, anchored by that id."""
+    parts = [
+        unsearched_front_matter(
+            "Withdrawn links",
+            "Links to R2P roadmap content that was removed: why each was withdrawn, and where to read on.",
+        ),
+        "# Withdrawn links {#withdrawn}\n",
+        "Links to this site are permanent. When a theme, priority, quote or actor is removed, links to it "
+        "land here, with the reason and the nearest content that remains.\n",
+    ]
+    if not roadmap.withdrawn:
+        parts.append("No link has been withdrawn.\n")
+    locations, labels = id_locations(roadmap), id_labels(roadmap)
+    for withdrawal in roadmap.withdrawn:
+        page, anchor = locations[withdrawal.see]
+        parts.append(f"## The {withdrawal.was} “{md(withdrawal.id)}” {{#{withdrawal.id}}}\n")
+        parts.append(f"{md(withdrawal.reason)}\n")
+        target = relative(WITHDRAWN_PAGE, page, anchor)
+        parts.append(f"Nearest content: [{md(labels[withdrawal.see])}]({target}){{.r2p-nearest}}\n")
+    return "\n".join(parts)

@@ -1,0 +1,266 @@
+"""Permanent links in headless Chromium: old addresses and anchors, short links, copy link, no-JS, files."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from r2p_roadmap.build import build
+from r2p_roadmap.contract import CONTRACT_FILE, configured_site_url
+from r2p_roadmap.model import Roadmap
+from r2p_roadmap.render.share import citation, priority_item
+from r2p_roadmap.validate import load_roadmap
+
+from .conftest import ROOT, copy_project
+
+pytestmark = pytest.mark.browser
+
+PERMANENT = configured_site_url(ROOT / "mkdocs.yml")
+OLD_THEME, NEW_THEME = "veto-restraint", "veto-pledge"
+OLD_PRIORITY, NEW_PRIORITY = "p5-withhold-veto", "p5-veto-pledge"
+WITHDRAWN_QUOTE = "p5-withhold-veto-core"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def _serve(directory: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _rename(text: str, old: str, new: str, indent: str) -> str:
+    line = f"{indent}- id: {old}\n"
+    assert line in text
+    return text.replace(line, f"{indent}- id: {new}\n{indent}  aliases: [{old}]\n", 1)
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, Roadmap]]:
+    """A scratch site in which theme 4 and its first priority were renamed (old ids kept as aliases)
+    and one quote was removed and withdrawn; built under the real link contract, and served."""
+    project = copy_project(tmp_path_factory.mktemp("renamed") / "repo")
+    shutil.copy2(ROOT / CONTRACT_FILE, project.root / CONTRACT_FILE)
+    text = project.roadmap.read_text(encoding="utf-8")
+    text = _rename(_rename(text, OLD_THEME, NEW_THEME, "  "), OLD_PRIORITY, NEW_PRIORITY, "      ")
+    quote = re.search(rf"          - id: {WITHDRAWN_QUOTE}\n(?:            .*\n)+", text)
+    assert quote is not None
+    text = text.replace(quote.group(0), "") + (
+        f"\nwithdrawn:\n  - id: {WITHDRAWN_QUOTE}\n    was: quote\n"
+        f"    reason: The sentence only restated the priority.\n    see: {NEW_PRIORITY}\n"
+    )
+    project.roadmap.write_text(text, encoding="utf-8")
+    build(project)  # the contract holds: every old link still leads somewhere
+    # The same site as a copy whose pages are files (themes/x.html), as an offline download is built;
+    # the link contract is about the addresses of the published site, so it is left out here.
+    (project.root / CONTRACT_FILE).unlink()
+    config = project.config_file.read_text(encoding="utf-8")
+    project.config_file.write_text(config + "\nuse_directory_urls: false\n", encoding="utf-8")
+    build(project, site_dir=project.root / "site-files")
+    with _serve(project.site_dir) as url:
+        yield url, project.site_dir, load_roadmap(project.roadmap)
+
+
+def _land(page: Page, start: str, expected: str) -> None:
+    """Open `start` and wait until the address is `expected` (path and #anchor)."""
+    page.goto(start)
+    page.wait_for_function("expected => location.pathname + location.hash === expected", arg=expected)
+
+
+def _target(page: Page) -> dict[str, object]:
+    target: dict[str, object] = page.evaluate(
+        """() => {
+            const element = document.querySelector(':target');
+            if (!element) return {};
+            const box = element.getBoundingClientRect();
+            return {id: element.id, tag: element.tagName.toLowerCase(), text: element.textContent,
+                    visible: box.top >= 0 && box.top < window.innerHeight};
+        }"""
+    )
+    return target
+
+
+@pytest.mark.parametrize(
+    ("start", "expected", "tag"),
+    [
+        (f"themes/{OLD_THEME}/#{OLD_PRIORITY}", f"/themes/{NEW_THEME}/#{NEW_PRIORITY}", "h2"),
+        (f"themes/{OLD_THEME}/#{OLD_THEME}", f"/themes/{NEW_THEME}/#{NEW_THEME}", "h1"),
+        (f"themes/{NEW_THEME}/#{OLD_PRIORITY}", f"/themes/{NEW_THEME}/#{NEW_PRIORITY}", "h2"),
+        (f"themes/{OLD_THEME}/#{OLD_PRIORITY}-crucial", f"/themes/{NEW_THEME}/#{OLD_PRIORITY}-crucial", "blockquote"),
+        (f"4/#{OLD_PRIORITY}", f"/themes/{NEW_THEME}/#{NEW_PRIORITY}", "h2"),
+        (f"briefing/#{OLD_PRIORITY}", f"/themes/{NEW_THEME}/#{NEW_PRIORITY}", "h2"),
+        (f"themes/{OLD_THEME}/#{WITHDRAWN_QUOTE}", f"/withdrawn/#{WITHDRAWN_QUOTE}", "h2"),
+    ],
+)
+def test_old_address_and_anchor_land_on_the_right_element(
+    page: Page, renamed: tuple[str, Path, Roadmap], start: str, expected: str, tag: str
+) -> None:
+    url, _, roadmap = renamed
+    _land(page, url + start, expected)
+    target = _target(page)
+    anchor = expected.partition("#")[2]
+    assert (target["id"], target["tag"], target["visible"]) == (anchor, tag, True)
+    if anchor == NEW_PRIORITY:
+        title = next(p.title for t in roadmap.themes for p in t.priorities if p.id == NEW_PRIORITY)
+        assert title in str(target["text"])
+
+
+def test_old_theme_address_without_anchor_lands_on_the_renamed_theme(
+    page: Page, renamed: tuple[str, Path, Roadmap]
+) -> None:
+    url, _, roadmap = renamed
+    _land(page, url + f"themes/{OLD_THEME}/", f"/themes/{NEW_THEME}/")
+    theme = next(t for t in roadmap.themes if t.id == NEW_THEME)
+    assert page.locator("h1").get_attribute("id") == NEW_THEME
+    assert " ".join(theme.title.split()) in page.locator("h1").inner_text()
+
+
+def test_withdrawn_link_explains_and_points_to_the_nearest_content(
+    page: Page, renamed: tuple[str, Path, Roadmap]
+) -> None:
+    url, _, _ = renamed
+    _land(page, url + f"themes/{NEW_THEME}/#{WITHDRAWN_QUOTE}", f"/withdrawn/#{WITHDRAWN_QUOTE}")
+    section = page.locator(f"#{WITHDRAWN_QUOTE} ~ p").first
+    assert section.inner_text() == "The sentence only restated the priority."
+    page.locator("a.r2p-nearest").click()
+    page.wait_for_function("expected => location.hash === expected", arg=f"#{NEW_PRIORITY}")
+    assert page.evaluate("location.pathname") == f"/themes/{NEW_THEME}/"
+
+
+def test_old_id_in_a_shared_pack_still_selects_its_priority(page: Page, renamed: tuple[str, Path, Roadmap]) -> None:
+    url, _, _ = renamed
+    page.goto(url + f"briefing-pack/?item={OLD_PRIORITY}")
+    assert page.locator(f'[data-r2p-priority="{NEW_PRIORITY}"]').is_visible()
+    assert page.evaluate("location.search") == f"?item={NEW_PRIORITY}"
+
+
+def test_redirects_work_in_a_downloaded_copy(page: Page, renamed: tuple[str, Path, Roadmap]) -> None:
+    _, site_dir, _ = renamed
+    start = (site_dir / "themes" / OLD_THEME / "index.html").as_uri() + f"#{OLD_PRIORITY}"
+    page.goto(start)
+    page.wait_for_function("() => location.pathname.includes('veto-pledge')")
+    assert page.evaluate("location.pathname + location.hash") == (
+        (site_dir / "themes" / NEW_THEME / "index.html").as_uri().removeprefix("file://") + f"#{NEW_PRIORITY}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        (f"themes/{NEW_THEME}.html#{OLD_PRIORITY}", f"themes/{NEW_THEME}.html#{NEW_PRIORITY}"),
+        (f"index.html#{OLD_PRIORITY}", f"themes/{NEW_THEME}.html#{NEW_PRIORITY}"),
+        (f"briefing.html#{WITHDRAWN_QUOTE}", f"withdrawn.html#{WITHDRAWN_QUOTE}"),
+    ],
+)
+def test_old_anchors_work_in_a_copy_whose_pages_are_files(
+    page: Page, renamed: tuple[str, Path, Roadmap], start: str, expected: str
+) -> None:
+    files = renamed[1].parent / "site-files"
+    (start_file, _, start_anchor), (file, _, anchor) = start.partition("#"), expected.partition("#")
+    page.goto(f"{(files / start_file).as_uri()}#{start_anchor}")
+    target = f"{(files / file).as_uri().removeprefix('file://')}#{anchor}"
+    page.wait_for_function("expected => location.pathname + location.hash === expected", arg=target)
+    assert _target(page)["id"] == anchor
+
+
+def test_short_links_lead_to_each_theme(page: Page, site_url: str, roadmap: Roadmap) -> None:
+    for theme in roadmap.themes:
+        _land(page, f"{site_url}{theme.number}/", f"/themes/{theme.id}/")
+        assert page.locator("h1").get_attribute("id") == theme.id
+        assert page.locator(".r2p-shortlink").first.inner_text() == f"{PERMANENT}{theme.number}/"
+    priority = roadmap.themes[-1].priorities[-1]
+    _land(
+        page, f"{site_url}{roadmap.themes[-1].number}/#{priority.id}", f"/themes/{roadmap.themes[-1].id}/#{priority.id}"
+    )
+    assert _target(page)["id"] == priority.id
+
+
+def test_without_javascript_links_are_visible_and_redirects_still_work(
+    browser: Browser, site_url: str, roadmap: Roadmap
+) -> None:
+    theme = roadmap.themes[3]
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}{theme.number}/")
+        page.wait_for_url(f"{site_url}themes/{theme.id}/")
+        permalink = page.locator(f'a.r2p-permalink[href="{PERMANENT}themes/{theme.id}/#{theme.priorities[0].id}"]')
+        assert permalink.is_visible()
+        assert permalink.inner_text() == f"{PERMANENT}themes/{theme.id}/#{theme.priorities[0].id}"
+        assert page.locator("button.r2p-copy").first.is_hidden()
+    finally:
+        context.close()
+
+
+def _announced(page: Page, message: str) -> str:
+    """Wait until the live region announces `message` (the copy is then done); return the clipboard."""
+    page.wait_for_function("message => document.querySelector('.r2p-live').textContent === message", arg=message)
+    clipboard: str = page.evaluate("navigator.clipboard.readText()")
+    return clipboard
+
+
+def test_copy_link_puts_the_permanent_url_on_the_clipboard(browser: Browser, site_url: str, roadmap: Roadmap) -> None:
+    theme = roadmap.themes[3]
+    priority = theme.priorities[0]
+    quote = priority.quotes[-1]
+    page_url = f"{PERMANENT}themes/{theme.id}/"
+    copied = "Link copied to the clipboard: "
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}themes/{theme.id}/")
+        assert page.locator(".r2p-live").get_attribute("aria-live") == "polite"
+
+        page.get_by_role("button", name=f"Copy link to theme {theme.number}").click()
+        assert _announced(page, copied + page_url) == page_url
+
+        # Keyboard: the button takes focus and Enter copies.
+        page.get_by_role("button", name=f"Copy link to priority {theme.number}.1").focus()
+        page.keyboard.press("Enter")
+        assert _announced(page, f"{copied}{page_url}#{priority.id}") == f"{page_url}#{priority.id}"
+
+        page.locator(f"#{quote.id} + .r2p-share button.r2p-copy").first.click()
+        assert _announced(page, f"{copied}{page_url}#{quote.id}") == f"{page_url}#{quote.id}"
+
+        page.locator(f'summary[aria-label="Cite priority {theme.number}.1"]').click()
+        page.get_by_role("button", name=f"Copy citation of priority {theme.number}.1").click()
+        expected = citation(roadmap, priority_item(theme, priority), f"{page_url}#{priority.id}")
+        assert _announced(page, "Citation copied to the clipboard.") == expected
+    finally:
+        context.close()
+
+
+def test_quote_link_icon_appears_on_keyboard_focus(page: Page, site_url: str, roadmap: Roadmap) -> None:
+    quote = roadmap.themes[0].priorities[0].quotes[0]
+    page.goto(f"{site_url}themes/{roadmap.themes[0].id}/")
+    icon = page.locator(f"#{quote.id} a.r2p-anchor")
+    assert icon.evaluate("element => getComputedStyle(element).opacity") == "0"
+    icon.focus()
+    page.wait_for_function("element => getComputedStyle(element).opacity === '1'", arg=icon.element_handle())
+    assert icon.get_attribute("href") == f"#{quote.id}"
+
+
+def test_scripts_run_without_errors_on_every_kind_of_page(page: Page, site_url: str, roadmap: Roadmap) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for path in ("", f"themes/{roadmap.themes[0].id}/", "briefing/", "briefing-pack/?item=x", "withdrawn/", "1/"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("load")
+    assert errors == []
