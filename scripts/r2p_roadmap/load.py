@@ -177,7 +177,12 @@ def _check_text(raw: bytes, file: str) -> str:
         for match in _CONTROL.finditer(line_text):
             code = f"U+{ord(match.group()):04X}"
             name = unicodedata.name(match.group(), "")
-            what = f"the invisible character {name} ({code})" if name else f"an invisible control character ({code})"
+            if name:
+                what = f"the invisible character {name} ({code})"
+            elif unicodedata.category(match.group()) == "Cc":
+                what = f"an invisible control character ({code})"
+            else:
+                what = f"the character {code}, which is not text,"
             problems.append(
                 _problem(
                     file,

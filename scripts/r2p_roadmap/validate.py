@@ -49,7 +49,7 @@ def _type_name(value: Any) -> str:
     if isinstance(value, int):
         return f"the number {value}"
     if isinstance(value, float):
-        return f"the number {value:g}"
+        return f"the number {value!r}"
     if isinstance(value, datetime.date):
         return f"the date {value.isoformat()}"
     if value is None:
@@ -326,17 +326,28 @@ def _id_of(path: Path_, item: dict[str, Any], *, aliases: bool = False) -> Itera
 
 
 def _closest_passage(quote: str, document: SourceDocument) -> tuple[int, str]:
-    """The paragraph number and run of words in the text of record most like `quote`."""
-    target = normalise(quote)
-    size = len(target.split())
+    """The paragraph number and run of words in the text of record most like `quote`.
+
+    Each paragraph is aligned word by word with the quote; the passage runs from the first to the
+    last run of two or more matching words, widened by the quote's unmatched words at either end,
+    so that words left out of or added to the quote do not shift the passage."""
+    ours = normalise(quote).split()
     best: tuple[float, int, str] = (-1.0, 1, "")
     for paragraph in document.paragraphs:
         words = paragraph.text.split()
-        for start in range(max(1, len(words) - size + 1)):
-            passage = " ".join(words[start : start + size])
-            matcher = difflib.SequenceMatcher(None, target, normalise(passage), autojunk=False)
-            if matcher.real_quick_ratio() > best[0] and matcher.ratio() > best[0]:
-                best = (matcher.ratio(), paragraph.number, passage)
+        theirs = normalise(paragraph.text).split()
+        matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size >= 2] or [
+            b for b in matcher.get_matching_blocks() if b.size
+        ]
+        if not blocks:
+            continue
+        start = max(blocks[0].b - blocks[0].a, 0)
+        end = min(blocks[-1].b + blocks[-1].size + len(ours) - blocks[-1].a - blocks[-1].size, len(words))
+        passage = " ".join(words[start:end])
+        ratio = difflib.SequenceMatcher(None, normalise(quote), normalise(passage), autojunk=False).ratio()
+        if ratio > best[0]:
+            best = (ratio, paragraph.number, passage)
     return best[1], best[2]
 
 
@@ -348,7 +359,8 @@ def _first_difference(quote: str, passage: str) -> str:
         if tag == "delete":
             return f"'{' '.join(ours[i1:i2])}' is not in the source"
         if tag == "insert":
-            return f"the source has '{' '.join(theirs[j1:j2])}' here"
+            where = f"after '{ours[i1 - 1]}'" if i1 > 0 else f"before '{ours[0]}'" if ours else "here"
+            return f"the source has '{' '.join(theirs[j1:j2])}' {where}"
     return ""
 
 

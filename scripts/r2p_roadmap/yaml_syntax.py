@@ -242,26 +242,28 @@ def describe_syntax_error(error: yaml.MarkedYAMLError, lines: Sequence[str], fil
             f"add the closing {quote} at the end of the value; YAML reads on to the next {quote} in the file",
         )
 
-    if context == "while scanning a quoted scalar" and context_mark is not None:
-        if problem.startswith("found unexpected end of stream"):
-            quote = padded[context_mark.line][context_mark.column : context_mark.column + 1] or '"'
-            return _problem(
-                file,
-                context_mark.line,
-                context_mark.column,
-                f"the quote mark {quote} that opens this value is never closed",
-                f"add the closing {quote} at the end of the value",
-            )
-        if problem.startswith("found unknown escape character"):
-            escape = padded[line][max(column - 1, 0) : column + 1]
-            return _problem(
-                file,
-                line,
-                max(column - 1, 0),
-                f"'{escape}' is not allowed inside double quotes",
-                "a backslash inside double quotes starts an escape: write \\\\ for one backslash, "
-                "or use single quotes around the value",
-            )
+    if context == "while scanning a quoted scalar" and context_mark and problem.endswith("end of stream"):
+        quote = padded[context_mark.line][context_mark.column : context_mark.column + 1] or '"'
+        return _problem(
+            file,
+            context_mark.line,
+            context_mark.column,
+            f"the quote mark {quote} that opens this value is never closed",
+            f"add the closing {quote} at the end of the value",
+        )
+    if context == "while scanning a double-quoted scalar" and problem.startswith(
+        ("found unknown escape character", "expected escape sequence")
+    ):
+        backslash = max(padded[line].rfind("\\", 0, column + 1), 0)
+        escape = padded[line][backslash : backslash + 2]
+        return _problem(
+            file,
+            line,
+            backslash,
+            f"'{escape}' is not allowed inside double quotes",
+            "a backslash inside double quotes starts an escape: write \\\\ for one backslash, "
+            "or use single quotes around the value",
+        )
     if problem == "mapping values are not allowed here":
         return _colon_in_value(padded, line, column, file)
     if problem.startswith("could not find expected ':'") and context_mark is not None:
