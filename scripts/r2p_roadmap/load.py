@@ -18,7 +18,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import Problem, RoadmapError
 from .yaml_syntax import describe_syntax_error
 
-MAX_BYTES = 8 * 1024 * 1024
+# Limits far above the real roadmap (about 40 KB, 1,400 values, seven levels), low enough that a
+# hostile or mistaken file fails within a second: PyYAML reads about a megabyte a second.
+MAX_BYTES = 1024 * 1024
+MAX_VALUES = 20_000
 MAX_LINE_CHARS = 5000
 # The roadmap nests seven levels deep; far deeper input is a mistake or an attack on the parser's stack.
 MAX_DEPTH = 32
@@ -64,6 +67,7 @@ class _Composer(yaml.SafeLoader):
     """A loader that refuses anchors, aliases and tags before they take effect, and deep nesting."""
 
     depth = 0
+    values = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -81,6 +85,13 @@ class _Composer(yaml.SafeLoader):
                 event.start_mark,
                 f"the values are nested more than {MAX_DEPTH} levels deep",
                 "the roadmap needs at most seven levels; check the indentation and the [ ] and { } brackets",
+            )
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Refused(
+                event.start_mark,
+                f"the file holds more than {MAX_VALUES:,} values",
+                "the roadmap needs far fewer: check that this is the right file, and remove what was pasted by mistake",
             )
         self.depth += 1
         try:
@@ -115,7 +126,7 @@ def _check_text(raw: bytes, file: str) -> str:
                     file,
                     1,
                     1,
-                    f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes (8 MiB)",
+                    f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes ({MAX_BYTES >> 20} MiB)",
                     "the roadmap is far smaller than this: check that this is the right file, and remove what was "
                     "pasted by mistake",
                 )
