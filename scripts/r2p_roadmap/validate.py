@@ -142,6 +142,14 @@ class _Checker:
             self.add(path, f"'{value}' is not a date written as YYYY-MM-DD", 'for example "2009-09-25", in quotes')
         elif kind == "pattern" and rule.startswith(r"^\d+"):
             self.add(path, f"'{value}' is not a version written as major.minor.patch", 'for example "1.2.0"')
+        elif kind == "pattern" and rule.startswith("^[^"):
+            forbidden = sorted(set(rule.removeprefix("^[^").removesuffix("]*$")) & set(str(value)))
+            self.add(
+                path,
+                f"{' and '.join(repr(c) for c in forbidden)} cannot be used here",
+                "short titles name pages in the browser and the navigation: write 'and' instead of '&', use curly "
+                'quotes “ ” instead of ", and leave out < and >',
+            )
         elif kind == "pattern":
             self.add(path, f"'{value}' is not a web address", "start it with https://")
         elif kind in ("minItems", "minLength"):

@@ -427,6 +427,16 @@ CASES: tuple[Case, ...] = (
         ),
     ),
     Case(
+        "short-title-markup",
+        "a short title with & and straight double quotes, which would name the page",
+        edit(("short_title: Political leadership", 'short_title: Politics & "leadership"')),
+        (
+            "roadmap.yaml:36:18: themes[1].short_title: '\"' and '&' cannot be used here\n"
+            "    hint: short titles name pages in the browser and the navigation: write 'and' instead of '&', use curly quotes “ ” instead of \", and leave out < and >\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
         "empty-value",
         "a field with nothing after its ':'",
         edit(("    name: NGOs and civil society", "    name:")),
