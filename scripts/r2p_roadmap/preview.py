@@ -160,7 +160,8 @@ def serve_project(project: Project, host: str, port: int) -> int:
         rebuild()
         if not site_dir.is_dir():
             return 1
-        server = PreviewServer(builder=rebuild, host=host, port=port, root=str(site_dir))
+        # Checking the files four times a second keeps a save within two seconds of the page.
+        server = PreviewServer(builder=rebuild, host=host, port=port, root=str(site_dir), polling_interval=0.25)
         for path in (
             project.roadmap,
             project.config_file,
