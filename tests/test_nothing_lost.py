@@ -155,5 +155,19 @@ def test_leftovers_of_running_builds_are_kept(tmp_path: Path) -> None:
     stale.write_text("x", encoding="utf-8")
     other = tmp_path / ".r2p-notes"
     other.mkdir()
+    users = tmp_path / f".notes.old-{dead.stdout.strip()}"  # not a name a build uses
+    users.mkdir()
     assert remove_leftovers(tmp_path) == [stale]
-    assert mine.is_dir() and other.is_dir() and not stale.exists()
+    assert mine.is_dir() and other.is_dir() and users.is_dir() and not stale.exists()
+
+
+def test_swap_replaces_the_site_in_one_step_and_keeps_nothing_old(tmp_path: Path) -> None:
+    site, new = tmp_path / "site", tmp_path / "work" / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    new.mkdir(parents=True)
+    (new / "index.html").write_text("new", encoding="utf-8")
+    build_module._swap_in(new, site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "new"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site", "work"]
+    assert not new.exists()

@@ -178,7 +178,7 @@ def _swap_in(new_site: Path, site_dir: Path) -> None:
 
 
 # Temporary files and folders of a build, named with the id of the process that made them.
-_LEFTOVER = re.compile(r"^\.(?:r2p-build-(?P<build>\d+)-.*|r2p-mkdocs-(?P<config>\d+)\.yml|.+\.old-(?P<old>\d+))$")
+_LEFTOVER = re.compile(r"^\.(?:r2p-build-(?P<build>\d+)-.+|r2p-mkdocs-(?P<config>\d+)\.yml|site\.old-(?P<old>\d+))$")
 
 
 def _is_running(pid: int) -> bool:
