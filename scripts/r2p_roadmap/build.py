@@ -221,23 +221,19 @@ def build(project: Project, *, site_dir: Path | None = None, site_url: str | Non
     new_config = replace_nav(config_text, site.nav)
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(project.root, target.parent)
-    prefix = f".r2p-build-{os.getpid()}-"
-    # The new site is built beside its target, on the same file system, so that it can be renamed into place.
-    with (
-        tempfile.TemporaryDirectory(prefix=prefix, dir=project.root) as temporary,
-        tempfile.TemporaryDirectory(prefix=prefix, dir=target.parent) as site_temporary,
-    ):
+    # The work folder sits beside the target, on the same file system, so the new site can be renamed into place.
+    with tempfile.TemporaryDirectory(prefix=f".r2p-build-{os.getpid()}-", dir=target.parent) as temporary:
         work = Path(temporary)
         _stage_docs(project, site, work / "docs")
         # The staged config sits beside the real one so that its relative paths (theme overrides) hold.
         staged_config = project.root / f".r2p-mkdocs-{os.getpid()}.yml"
         staged_config.write_text(new_config, encoding="utf-8")
         try:
-            _run_mkdocs(staged_config, work / "docs", Path(site_temporary) / "site", site_url)
+            _run_mkdocs(staged_config, work / "docs", work / "site", site_url)
         finally:
             staged_config.unlink(missing_ok=True)
         report = write_generated(project.docs_dir, site.pages)
         if new_config != config_text:
             write_atomic(project.config_file, new_config)
-        _swap_in(Path(site_temporary) / "site", target)
+        _swap_in(work / "site", target)
     return BuildReport(roadmap, report, time.perf_counter() - started)

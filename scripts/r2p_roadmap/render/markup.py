@@ -25,30 +25,25 @@ def md(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped).translate(_ENTITIES)
 
 
-def attr(text: str) -> str:
-    """Text safe inside a double-quoted HTML attribute."""
-    return html.escape(one_line(text), quote=True)
-
-
 def link(url: str, label: str) -> str:
     """An HTML link to an outside address; `label` is inline Markdown (use `md` for plain text)."""
     return f'<a href="{attr(url)}">{label}</a>'
 
 
-def _meta(value: str | float | list[str]) -> str | float | list[str]:
-    # Material's templates put front-matter text into the page (<title>, the meta description, the
-    # navigation, the search index) without escaping it, so it is stored HTML-escaped.
-    if isinstance(value, str):
-        return attr(value)
-    if isinstance(value, list):
-        return [attr(item) for item in value]
-    return value
+def attr(text: str) -> str:
+    """Text safe inside a double-quoted HTML attribute."""
+    return html.escape(one_line(text), quote=True)
 
 
 def front_matter(**fields: str | float | list[str]) -> str:
-    """A YAML front matter block (JSON-quoted values are valid YAML) carrying the generated mark;
-    text values are HTML-escaped because the theme inserts them into pages as they are."""
+    """A YAML front matter block carrying the generated mark (JSON-quoted values are valid YAML).
+
+    MkDocs renders templates without autoescaping, so text values are HTML-escaped here: themes
+    may print `page.title` and `page.meta.*` as they are.
+    """
     lines = ["---", GENERATED_MARK]
-    lines += [f"{key}: {json.dumps(_meta(value), ensure_ascii=False)}" for key, value in fields.items()]
+    for key, value in fields.items():
+        safe = attr(value) if isinstance(value, str) else value
+        lines.append(f"{key}: {json.dumps(safe, ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
