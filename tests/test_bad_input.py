@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bad_input.cases import BASE_FILE, CASES, Case, write_case
 from r2p_roadmap.cli import main
 from r2p_roadmap.errors import Problem
 from r2p_roadmap.validate import load_roadmap
+
+from .bad_input.cases import BASE_FILE, CASES, Case, write_case
 
 CLI = Path(sys.executable).with_name("r2p-roadmap")
 LOCATION = re.compile(r"^roadmap\.yaml:(\d+):(\d+): ", re.MULTILINE)

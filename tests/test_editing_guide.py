@@ -10,12 +10,13 @@ from typing import Any
 import jsonschema
 import pytest
 
-from bad_input.cases import CASES, write_case
 from r2p_roadmap import support
 from r2p_roadmap.cli import main
 from r2p_roadmap.load import load_document
 from r2p_roadmap.source import find_span, load_source
 from r2p_roadmap.validate import schema
+
+from .bad_input.cases import CASES, write_case
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "editing.md"

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bad_input.cases import BILLION_LAUGHS
 from r2p_roadmap.load import MAX_BYTES
+
+from .bad_input.cases import BILLION_LAUGHS
 
 MEASURE = textwrap.dedent(
     """

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
-from bad_input.cases import BILLION_LAUGHS
 from r2p_roadmap import build as build_module
 from r2p_roadmap.build import Project, build, remove_leftovers
 from r2p_roadmap.errors import RoadmapError
+
+from .bad_input.cases import BILLION_LAUGHS
 
 CLI = Path(sys.executable).with_name("r2p-roadmap")
 

@@ -27,13 +27,14 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from conftest import copy_project
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.load import load_document
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render import render_site
 from r2p_roadmap.render.markup import md, one_line
 from r2p_roadmap.validate import load_roadmap
+
+from .conftest import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 
