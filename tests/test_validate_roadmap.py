@@ -95,12 +95,12 @@ CASES = [
     pytest.param(
         mutate(
             "        support: several\n        actors: [states]\n        quotes:",
-            "        suport: several\n        actors: [states]\n        quotes:",
+            "        actors: [states]\n        quotes:",
         ),
         "id: governance-rule-of-law",
         0,
         "themes[5].priorities[1]: missing required field 'support'\n"
-        "    hint: add 'support:' here; see the editing guide for an example",
+        "    hint: add it to this entry, for example: support: many",
         id="missing-field",
     ),
 ]

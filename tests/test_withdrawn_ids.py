@@ -153,7 +153,7 @@ CASES = [
                 _line(text, "withdrawn:") + 1,
                 "withdrawn[1]",
                 "missing required field 'reason'",
-                "add 'reason:' here; see the editing guide for an example",
+                "add it to this entry, for example: reason: Merged into the priority on veto restraint.",
             )
         ],
         id="reason-missing",

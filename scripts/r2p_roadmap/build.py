@@ -1,14 +1,19 @@
 """Validate, render and build the site so that a failure at any step changes nothing on disk.
 
 The new pages are staged in a temporary copy of docs/ and built into a temporary site; only when
-MkDocs succeeds are docs/ and mkdocs.yml updated and the new site swapped in for the old.
+MkDocs succeeds are docs/ and mkdocs.yml updated and the new site swapped in for the old. A build
+that is killed leaves only its temporary folders, which the next build removes.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import logging
 import os
+import re
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -145,8 +150,30 @@ def _run_mkdocs(
             ) from None
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2 with RENAME_EXCHANGE); False where unsupported."""
+    if sys.platform != "linux":
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EPERM):  # a file system or kernel without the flag
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
 def _swap_in(new_site: Path, site_dir: Path) -> None:
-    """Replace `site_dir` by `new_site` with two renames, so no half-written site is ever in place."""
+    """Replace `site_dir` by `new_site` so that no half-written site is ever in place: one atomic
+    exchange where the system offers it, else two renames."""
+    if site_dir.is_dir() and _exchange(new_site, site_dir):
+        shutil.rmtree(new_site, ignore_errors=True)  # now the old site
+        return
     old = None
     if site_dir.exists():
         old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
@@ -156,6 +183,41 @@ def _swap_in(new_site: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+# Temporary files and folders of a build, named with the id of the process that made them.
+_LEFTOVER = re.compile(r"^\.(?:r2p-build-(?P<build>\d+)-.+|r2p-mkdocs-(?P<config>\d+)\.yml|site\.old-(?P<old>\d+))$")
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_leftovers(*folders: Path) -> list[Path]:
+    """Remove what killed builds left in `folders` (their process no longer runs); return the paths."""
+    removed = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            match = _LEFTOVER.match(path.name)
+            if not match:
+                continue
+            pid = int(match["build"] or match["config"] or match["old"])
+            if pid == os.getpid() or _is_running(pid):
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 def build(project: Project, *, site_dir: Path | None = None, site_url: str | None = None) -> BuildReport:
     """Validate, render and build into `site_dir` (default site/); on any failure change nothing."""
     started = time.perf_counter()
@@ -163,7 +225,10 @@ def build(project: Project, *, site_dir: Path | None = None, site_url: str | Non
     target = site_dir or project.site_dir
     config_text = project.config_file.read_text(encoding="utf-8")
     new_config = replace_nav(config_text, site.nav)
-    with tempfile.TemporaryDirectory(prefix=".r2p-build-", dir=project.root) as temporary:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(project.root, target.parent)
+    # The work folder sits beside the target, on the same file system, so the new site can be renamed into place.
+    with tempfile.TemporaryDirectory(prefix=f".r2p-build-{os.getpid()}-", dir=target.parent) as temporary:
         work = Path(temporary)
         _stage_docs(project, site, work / "docs")
         # The staged config sits beside the real one so that its relative paths (theme overrides) hold.
@@ -178,6 +243,5 @@ def build(project: Project, *, site_dir: Path | None = None, site_url: str | Non
         report = write_generated(project.docs_dir, site.pages)
         if new_config != config_text:
             write_atomic(project.config_file, new_config)
-        target.parent.mkdir(parents=True, exist_ok=True)
         _swap_in(work / "site", target)
     return BuildReport(roadmap, report, time.perf_counter() - started)

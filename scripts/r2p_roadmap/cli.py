@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import tempfile
 from pathlib import Path
 
 from .build import Project, build
@@ -79,40 +78,9 @@ def _build(project: Project) -> int:
 
 
 def _serve(project: Project, host: str, port: int) -> int:
-    from mkdocs.livereload import LiveReloadServer
+    from .preview import serve_project  # MkDocs' live-reload server is needed only here
 
-    site_dir = Path(tempfile.mkdtemp(prefix="r2p-serve-"))
-    url = f"http://{host}:{port}/"
-
-    def rebuild() -> None:
-        try:
-            report = build(project, site_dir=site_dir / "site", site_url=url)
-        except RoadmapError as error:
-            print(error.format(), file=sys.stderr)
-            print("Still serving the last good build; save a fix to update it.", file=sys.stderr, flush=True)
-            return
-        print(f"Rebuilt in {report.seconds:.1f} s; serving {url}", flush=True)
-
-    rebuild()
-    if not (site_dir / "site").is_dir():
-        return EXIT_CONTENT
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir / "site"))
-    for path in (
-        project.roadmap,
-        project.config_file,
-        project.docs_dir,
-        project.root / "themes",
-        project.root / "source",
-    ):
-        if path.exists():
-            server.watch(str(path))
-    try:
-        server.serve()  # type: ignore[no-untyped-call]
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
-    return EXIT_OK
+    return serve_project(project, host, port)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,8 @@
 """Read roadmap.yaml safely: plain data plus the line and column of every value.
 
 PyYAML's own loaders keep the last of two duplicate keys, expand aliases (a "billion laughs" file
-exhausts memory) and lose positions; this loader composes the node tree itself and rejects all three.
+exhausts memory) and lose positions; this loader composes the node tree itself and rejects all three,
+along with tags, deep nesting and plain values that other YAML tools read as numbers.
 """
 
 from __future__ import annotations
@@ -15,13 +16,25 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem, RoadmapError
+from .yaml_syntax import describe_syntax_error
 
-MAX_BYTES = 8 * 1024 * 1024
+# Limits far above the real roadmap (about 40 KB, 1,400 values, seven levels), low enough that a
+# hostile or mistaken file fails within a second: PyYAML reads about a megabyte a second.
+MAX_BYTES = 1024 * 1024
+MAX_VALUES = 20_000
 MAX_LINE_CHARS = 5000
+# The roadmap nests seven levels deep; far deeper input is a mistake or an attack on the parser's stack.
+MAX_DEPTH = 32
 
 # Characters an editor never means to type: C0/C1 controls other than tab and newline, DEL,
-# and the Unicode line and paragraph separators that break line counting.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# the Unicode line and paragraph separators that break line counting, and the two noncharacters
+# that YAML refuses to read.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# Plain values that YAML 1.2 tools (editors, linters) read as numbers although PyYAML, which follows
+# YAML 1.1, reads them as text: `1e3`, `0o17`, `.5`. Treating them as numbers keeps both readings equal.
+_YAML12_NUMBER = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
 
 Path_ = tuple[str | int, ...]
 
@@ -36,6 +49,8 @@ class Document:
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     # Plain (unquoted) scalars that YAML read as something other than a string, by path.
     plain_non_strings: dict[Path_, str] = field(default_factory=dict)
+    # The text of the file, line by line, for hints that depend on what was typed.
+    lines: tuple[str, ...] = ()
 
     def mark(self, path: Path_) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest enclosing value."""
@@ -49,7 +64,10 @@ class Document:
 
 
 class _Composer(yaml.SafeLoader):
-    """A loader that refuses anchors and aliases before they can be expanded."""
+    """A loader that refuses anchors, aliases and tags before they take effect, and deep nesting."""
+
+    depth = 0
+    values = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -58,10 +76,35 @@ class _Composer(yaml.SafeLoader):
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise _Refused(event.start_mark, f"the anchor '&{anchor}' is not allowed", _NO_REUSE)
-        return super().compose_node(parent, index)
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(event.start_mark, f"the YAML tag '{shown}' is not allowed", _NO_TAGS)
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(
+                event.start_mark,
+                f"the values are nested more than {MAX_DEPTH} levels deep",
+                "the roadmap needs at most seven levels; check the indentation and the [ ] and { } brackets",
+            )
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Refused(
+                event.start_mark,
+                f"the file holds more than {MAX_VALUES:,} values",
+                "the roadmap needs far fewer: check that this is the right file, and remove what was pasted by mistake",
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
-_NO_REUSE = "roadmap.yaml does not use YAML anchors, aliases or merge keys; write the value out in full"
+_NO_REUSE = (
+    "roadmap.yaml does not use YAML anchors, aliases or merge keys: write the value out in full; "
+    "text that starts with '&' or '*' must be in quotes"
+)
+_NO_TAGS = "remove it: roadmap.yaml needs no tags; text that starts with '!' must be in quotes"
 
 
 class _Refused(Exception):
@@ -83,8 +126,9 @@ def _check_text(raw: bytes, file: str) -> str:
                     file,
                     1,
                     1,
-                    f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes",
-                    "split very long texts or remove content; the roadmap should be far smaller",
+                    f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes ({MAX_BYTES >> 20} MiB)",
+                    "the roadmap is far smaller than this: check that this is the right file, and remove what was "
+                    "pasted by mistake",
                 )
             ]
         )
@@ -126,44 +170,42 @@ def _check_text(raw: bytes, file: str) -> str:
                     number,
                     MAX_LINE_CHARS + 1,
                     f"the line is {len(line_text):,} characters long; the limit is {MAX_LINE_CHARS:,}",
-                    "break long text over several lines with a folded block (>-)",
+                    "write long text on several lines: put '>-' after the key and the text on the lines "
+                    "below it, indented",
+                )
+            )
+        tab = line_text.find("\t")
+        if tab >= 0:
+            problems.append(
+                _problem(
+                    file,
+                    number,
+                    tab + 1,
+                    "a tab character; roadmap.yaml uses spaces only",
+                    "replace the tab with spaces (YAML does not allow tabs for indentation)",
                 )
             )
         for match in _CONTROL.finditer(line_text):
-            name = unicodedata.name(match.group(), f"U+{ord(match.group()):04X}")
+            code = f"U+{ord(match.group()):04X}"
+            name = unicodedata.name(match.group(), "")
+            if name:
+                what = f"the invisible character {name} ({code})"
+            elif unicodedata.category(match.group()) == "Cc":
+                what = f"an invisible control character ({code})"
+            else:
+                what = f"the character {code}, which is not text,"
             problems.append(
                 _problem(
                     file,
                     number,
                     match.start() + 1,
-                    f"control character {name} (U+{ord(match.group()):04X}) is not allowed",
-                    "delete it; it is invisible in most editors, so retype the text around it",
+                    f"{what} is not allowed",
+                    "delete it: most editors do not show it, so delete and retype the text around this position",
                 )
             )
     if problems:
         raise RoadmapError(problems)
     return text
-
-
-_SYNTAX_HINTS = (
-    ("found character '\\t'", "YAML does not allow tabs for indentation; indent with spaces"),
-    ("found unexpected end of stream", "a quote is not closed; add the closing quote mark"),
-    ("mapping values are not allowed", "a ':' inside a value needs quotes around the whole value"),
-    ("expected <block end>", "check the indentation: items at the same level must line up"),
-    ("could not find expected ':'", "a key is missing its ':' or a quoted value spans lines without closing"),
-    ("found undefined tag handle", "remove the '!' tag; plain values need no tag"),
-)
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or "invalid YAML"
-    message = f"YAML syntax error: {problem}"
-    if error.context:
-        message += f" ({error.context})"
-    hint = next((h for key, h in _SYNTAX_HINTS if key in str(error)), "check the line and the one above it")
-    return _problem(file, line, column, message, hint)
 
 
 def load_document(raw: bytes, file: str = "roadmap.yaml") -> Document:
@@ -181,7 +223,11 @@ def load_document(raw: bytes, file: str = "roadmap.yaml") -> Document:
             [_problem(file, refused.mark.line + 1, refused.mark.column + 1, refused.message, refused.hint)]
         ) from None
     except yaml.MarkedYAMLError as error:
-        raise RoadmapError([_syntax_problem(error, file)]) from None
+        raise RoadmapError([describe_syntax_error(error, text.split("\n"), file)]) from None
+    except yaml.YAMLError as error:  # e.g. a character the reader refuses; _check_text should catch these first
+        raise RoadmapError(
+            [_problem(file, 1, 1, f"the file is not valid YAML: {error}", "save it as plain text")]
+        ) from None
     finally:
         loader.dispose()
     if not nodes:
@@ -209,7 +255,7 @@ def load_document(raw: bytes, file: str = "roadmap.yaml") -> Document:
                 )
             ]
         )
-    document = Document(data=None, file=file)
+    document = Document(data=None, file=file, lines=tuple(text.split("\n")))
     problems: list[Problem] = []
     document.data = _construct(nodes[0], (), document, problems)
     if problems:
@@ -265,6 +311,9 @@ def _construct(node: Node, path: Path_, document: Document, problems: list[Probl
         return [_construct(item, (*path, index), document, problems) for index, item in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
     if node.tag == "tag:yaml.org,2002:str":
+        if node.style is None and _YAML12_NUMBER.fullmatch(node.value):
+            document.plain_non_strings[path] = node.value
+            return _yaml12_number(node.value)
         return node.value
     try:
         value = _CONSTRUCTOR.construct_object(node)
@@ -279,3 +328,16 @@ def _construct(node: Node, path: Path_, document: Document, problems: list[Probl
 
 # A single constructor instance turns resolved plain scalars (bool, int, float, null, date) into values.
 _CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def _yaml12_number(text: str) -> int | float:
+    """The number a YAML 1.2 reader makes of a plain value that matched `_YAML12_NUMBER`."""
+    if text.startswith(("0o", "0x")):
+        return int(text, 0)
+    lowered = text.lower()
+    if lowered.lstrip("+-") == ".inf":
+        return float(lowered.replace(".inf", "inf"))
+    if lowered == ".nan":
+        return float("nan")
+    number = float(text)
+    return int(number) if number.is_integer() and not any(c in text for c in ".eE") else number

@@ -13,7 +13,7 @@ from typing import Any
 
 import jsonschema
 
-from . import support
+from . import hints, support
 from .errors import Problem, RoadmapError
 from .load import Document, Path_, load_document
 from .model import Actor, Priority, Quote, Roadmap, Source, Theme, Withdrawal
@@ -49,7 +49,7 @@ def _type_name(value: Any) -> str:
     if isinstance(value, int):
         return f"the number {value}"
     if isinstance(value, float):
-        return f"the number {value:g}"
+        return f"the number {value!r}"
     if isinstance(value, datetime.date):
         return f"the date {value.isoformat()}"
     if value is None:
@@ -58,10 +58,15 @@ def _type_name(value: Any) -> str:
         return "text"
     if isinstance(value, list):
         return "a list"
-    return "a mapping (key: value pairs)"
+    return "a group of fields (key: value lines)"
 
 
-_EXPECTED = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping (key: value pairs)"}
+_EXPECTED = {
+    "string": "text",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a group of fields (key: value lines)",
+}
 _ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
@@ -94,13 +99,12 @@ class _Checker:
         rule: Any = error.validator_value
         error_schema: Any = error.schema
         if kind == "required":
+            unknown = sorted(set(value) - set(error_schema.get("properties", {}))) if isinstance(value, dict) else []
             for name in rule:
-                if isinstance(value, dict) and name not in value:
-                    self.add(
-                        path,
-                        f"missing required field '{name}'",
-                        f"add '{name}:' here; see the editing guide for an example",
-                    )
+                # A misspelt field is reported once, as an unknown field with "did you mean".
+                if isinstance(value, dict) and name not in value and not hints.typo_of(name, unknown):
+                    field = hints.field_schema(error_schema, name, schema())
+                    self.add(path, f"missing required field '{name}'", hints.missing_field_hint(name, value, field))
         elif kind == "additionalProperties":
             known = sorted(error_schema.get("properties", {}))
             for name in sorted(set(value) - set(known)):
@@ -112,15 +116,16 @@ class _Checker:
             if not path:
                 self.add(
                     path,
-                    f"the file must be a mapping of fields such as 'themes:', not {_type_name(value)}",
+                    f"the file must consist of fields such as 'version:' and 'themes:', not {_type_name(value)}",
                     "start from the roadmap.yaml in the repository; see the editing guide",
                 )
                 return
             raw = self.document.plain_non_strings.get(path)
-            if raw is not None and rule == "string":
+            if raw and rule == "string":
                 hint = f'YAML reads the unquoted {raw} as {_type_name(value)}; put it in quotes: "{raw}"'
             else:
-                hint = f"write {expected} here"
+                sample = hints.example(error_schema)
+                hint = hints.type_hint(self.document, path, value, str(rule), expected, sample)
             self.add(path, f"expected {expected}, found {_type_name(value)}", hint)
         elif kind == "enum":
             options = [str(option) for option in rule]
@@ -137,6 +142,14 @@ class _Checker:
             self.add(path, f"'{value}' is not a date written as YYYY-MM-DD", 'for example "2009-09-25", in quotes')
         elif kind == "pattern" and rule.startswith(r"^\d+"):
             self.add(path, f"'{value}' is not a version written as major.minor.patch", 'for example "1.2.0"')
+        elif kind == "pattern" and rule.startswith("^[^"):
+            forbidden = sorted(set(rule.removeprefix("^[^").removesuffix("]*$")) & set(str(value)))
+            self.add(
+                path,
+                f"{' and '.join(repr(c) for c in forbidden)} cannot be used here",
+                "short titles name pages in the browser and the navigation: write 'and' instead of '&', use curly "
+                'quotes “ ” instead of ", and leave out < and >',
+            )
         elif kind == "pattern":
             self.add(path, f"'{value}' is not a web address", "start it with https://")
         elif kind in ("minItems", "minLength"):
@@ -146,11 +159,24 @@ class _Checker:
         elif kind == "uniqueItems":
             self.add(path, "lists the same entry twice", "remove the repeated entry")
         elif kind == "minimum":
-            self.add(path, f"{value} is too small; the smallest allowed is {rule}", "")
+            self.add(path, f"{value} is too small; the smallest allowed is {rule}", f"numbers here start at {rule}")
         else:  # pragma: no cover - every keyword the schema uses is handled above
             self.add(path, error.message)
 
     # --- cross-checks ----------------------------------------------------------------------
+
+    def check_blank(self, value: Any = None, path: Path_ = ()) -> None:
+        """Text made only of spaces passes the schema's minimum length but shows as nothing."""
+        if not path:
+            value = self.document.data
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.check_blank(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.check_blank(item, (*path, index))
+        elif isinstance(value, str) and value and not value.strip():
+            self.add(path, "must not be blank", "write some text, or remove the field if it is optional")
 
     def check_ids(self) -> None:
         seen: dict[str, Path_] = {}
@@ -279,26 +305,29 @@ class _Checker:
         text, number = quote.get("text"), quote.get("paragraph")
         if not isinstance(text, str) or not isinstance(number, int) or isinstance(number, bool):
             return None
+        if number < 1:
+            return None  # the schema check has reported it
         count = len(document.paragraphs)
         paragraph = document.paragraph(number)
+        if paragraph is not None:
+            span = find_span(paragraph.text, text)
+            if span:
+                return paragraph.text[span[0] : span[1]]
+        for other in document.paragraphs:
+            if find_span(other.text, text):
+                where = f"not {number}" if paragraph else f"and paragraph {number} does not exist"
+                self.add(
+                    (*path, "paragraph"),
+                    f"the quote is in paragraph {other.number}, {where}",
+                    f"set paragraph: {other.number}",
+                )
+                return None
         if paragraph is None:
             self.add(
                 (*path, "paragraph"),
                 f"paragraph {number} does not exist",
                 f"the text of record has paragraphs 1 to {count}",
             )
-        else:
-            span = find_span(paragraph.text, text)
-            if span:
-                return paragraph.text[span[0] : span[1]]
-        for other in document.paragraphs:
-            if find_span(other.text, text):
-                self.add(
-                    (*path, "paragraph"),
-                    f"the quote is in paragraph {other.number}, not {number}",
-                    f"set paragraph: {other.number}",
-                )
-                return None
         number_found, passage = _closest_passage(text, document)
         difference = _first_difference(text, passage)
         self.add(
@@ -358,17 +387,28 @@ def _id_of(path: Path_, item: dict[str, Any], *, aliases: bool = False) -> Itera
 
 
 def _closest_passage(quote: str, document: SourceDocument) -> tuple[int, str]:
-    """The paragraph number and run of words in the text of record most like `quote`."""
-    target = normalise(quote)
-    size = len(target.split())
+    """The paragraph number and run of words in the text of record most like `quote`.
+
+    Each paragraph is aligned word by word with the quote; the passage runs from the first to the
+    last run of two or more matching words, widened by the quote's unmatched words at either end,
+    so that words left out of or added to the quote do not shift the passage."""
+    ours = normalise(quote).split()
     best: tuple[float, int, str] = (-1.0, 1, "")
     for paragraph in document.paragraphs:
         words = paragraph.text.split()
-        for start in range(max(1, len(words) - size + 1)):
-            passage = " ".join(words[start : start + size])
-            matcher = difflib.SequenceMatcher(None, target, normalise(passage), autojunk=False)
-            if matcher.real_quick_ratio() > best[0] and matcher.ratio() > best[0]:
-                best = (matcher.ratio(), paragraph.number, passage)
+        theirs = normalise(paragraph.text).split()
+        matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size >= 2] or [
+            b for b in matcher.get_matching_blocks() if b.size
+        ]
+        if not blocks:
+            continue
+        start = max(blocks[0].b - blocks[0].a, 0)
+        end = min(blocks[-1].b + blocks[-1].size + len(ours) - blocks[-1].a - blocks[-1].size, len(words))
+        passage = " ".join(words[start:end])
+        ratio = difflib.SequenceMatcher(None, normalise(quote), normalise(passage), autojunk=False).ratio()
+        if ratio > best[0]:
+            best = (ratio, paragraph.number, passage)
     return best[1], best[2]
 
 
@@ -380,7 +420,8 @@ def _first_difference(quote: str, passage: str) -> str:
         if tag == "delete":
             return f"'{' '.join(ours[i1:i2])}' is not in the source"
         if tag == "insert":
-            return f"the source has '{' '.join(theirs[j1:j2])}' here"
+            where = f"after '{ours[i1 - 1]}'" if i1 > 0 else f"before '{ours[0]}'" if ours else "here"
+            return f"the source has '{' '.join(theirs[j1:j2])}' {where}"
     return ""
 
 
@@ -392,6 +433,7 @@ def validate_document(document: Document, base_dir: Path) -> Roadmap:
         checker.check_schema()
         raise RoadmapError(checker.problems)
     checker.check_schema()
+    checker.check_blank()
     checker.check_ids()
     checker.check_withdrawn()
     checker.check_numbers()

@@ -6,7 +6,7 @@ from collections import Counter
 
 from .. import support
 from ..model import Roadmap
-from .markup import front_matter, md
+from .markup import front_matter, link, md
 
 
 def render_about_page(roadmap: Roadmap) -> str:
@@ -31,7 +31,7 @@ def render_about_page(roadmap: Roadmap) -> str:
             "## The source {#provenance}\n",
             f"The site presents “{md(source.title)}: {md(source.subtitle)}”, the record of a ministerial round "
             f"table held on {md(document.date)}, published by {md(source.publisher)} at "
-            f"<{source.url}>.\n",
+            f"{link(source.url, md(source.url))}.\n",
             f"The [text of record](source.md) is a clean copy of that document: the line breaks of the PDF "
             f"extraction are rejoined, split headings are put back together, bullets are list items, and its "
             f"{len(document.paragraphs)} paragraphs are numbered. Its words are unchanged; a test proves that "
@@ -54,8 +54,8 @@ def render_about_page(roadmap: Roadmap) -> str:
             rows + "\n",
             "## How to cite {#cite}\n",
             f"Cite the source document: {md(source.publisher)}, “{md(source.title)}: {md(source.subtitle)}”, "
-            f"{md(document.date)}, <{source.url}>. When you quote this site, give the permanent link of the "
-            f"theme, priority or quote and the data version: this is version {md(roadmap.version)}, "
+            f"{md(document.date)}, {link(source.url, md(source.url))}. When you quote this site, give the permanent "
+            f"link of the theme, priority or quote and the data version: this is version {md(roadmap.version)}, "
             f"updated {md(roadmap.updated)}.\n",
         ]
     )

@@ -8,6 +8,8 @@ import re
 
 # Characters Python-Markdown (with the tables extension) treats as syntax when not backslash-escaped.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+# Syntax that a backslash does not escape: '~~~' opens a fenced code block. An entity shows the same.
+_ENTITIES = str.maketrans({"~": "&#126;"})
 
 GENERATED_MARK = "# Generated from roadmap.yaml by r2p-roadmap: do not edit; edit roadmap.yaml instead."
 
@@ -20,7 +22,12 @@ def one_line(text: str) -> str:
 def md(text: str) -> str:
     """Inline Markdown that shows `text` literally: HTML-escaped, then Markdown syntax escaped."""
     escaped = html.escape(one_line(text), quote=False)
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped).translate(_ENTITIES)
+
+
+def link(url: str, label: str) -> str:
+    """An HTML link to an outside address; `label` is inline Markdown (use `md` for plain text)."""
+    return f'<a href="{attr(url)}">{label}</a>'
 
 
 def attr(text: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..model import Priority, Quote, Roadmap, Theme
 from ..source import Paragraph, find_span
 from .links import priority_number, relative, theme_path
-from .markup import front_matter, md
+from .markup import front_matter, link, md
 
 PAGE = "source.md"
 
@@ -84,7 +84,7 @@ def render_source_page(roadmap: Roadmap) -> str:
         f"# {md(document.title)} {{#document}}\n",
         f'<p class="r2p-subtitle" markdown="span">{md(document.subtitle)}</p>\n',
         f'<p class="r2p-kicker" markdown="span">{md(document.date)} · published by {md(source.publisher)} · '
-        f"[original]({source.url})</p>\n",
+        f"{link(source.url, 'original')}</p>\n",
         '<p class="r2p-note" markdown="span">This is the text of record: the source document with its line breaks '
         "rejoined and its paragraphs numbered. Highlighted passages are quoted on the site; each links to the "
         "priority that quotes it. Words are exactly as in the original, including its slips.</p>\n",
