@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ..model import Roadmap, Theme
+from .contents import priority_list
 from .fragments import actor_links, quote_block, support_badge
 from .links import priority_number, theme_path
 from .markup import front_matter, md, one_line
+from .search import THEME_PAGE, keyword_line
 
 
 def render_theme_page(roadmap: Roadmap, theme: Theme) -> str:
@@ -16,12 +18,16 @@ def render_theme_page(roadmap: Roadmap, theme: Theme) -> str:
         front_matter(
             title=f"Theme {theme.number}: {theme.short_title}",
             description=one_line(theme.summary),
+            search=THEME_PAGE,
         ),
         f"# {md(theme.title)} {{#{theme.id}}}\n",
         f'<p class="r2p-kicker">Theme {theme.number} of {len(roadmap.themes)} · '
         f"{count} priorit{'y' if count == 1 else 'ies'}</p>\n",
         f'<p class="r2p-summary" markdown="span">{md(theme.summary)}</p>\n',
     ]
+    if theme.keywords:
+        parts.append(keyword_line(theme.keywords) + "\n")
+    parts.append(priority_list(theme))
     for priority in theme.priorities:
         parts.append(f"## {priority_number(theme, priority)} {md(priority.title)} {{#{priority.id}}}\n")
         parts.append(support_badge(priority) + "\n")
@@ -29,5 +35,7 @@ def render_theme_page(roadmap: Roadmap, theme: Theme) -> str:
         actors = actor_links(roadmap, priority, page)
         if actors:
             parts.append(actors + "\n")
+        if priority.keywords:
+            parts.append(keyword_line(priority.keywords) + "\n")
         parts.extend(quote_block(quote, page) + "\n" for quote in priority.quotes)
     return "\n".join(parts)
