@@ -107,6 +107,23 @@ def search_results(page: Page, query: str) -> list[str]:
     return [str(href) for href in links.evaluate_all("links => links.map(link => link.href)")]
 
 
+# Where an element sits relative to the sticky header, once the browser has scrolled to it.
+_PLACE = """async id => {
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const box = document.getElementById(id).getBoundingClientRect();
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  return {top: Math.round(box.top), header: Math.round(header.bottom), height: innerHeight};
+}"""
+
+
+def anchor_in_view(page: Page, url: str, anchor: str) -> bool:
+    """Open `url#anchor` and tell whether the anchored element's top shows below the header."""
+    page.goto("about:blank")
+    page.goto(f"{url}#{anchor}")
+    place = page.evaluate(_PLACE, anchor)
+    return bool(place["header"] <= place["top"] < place["height"])
+
+
 def same_page(url: str, base: str, path: str) -> bool:
     """Whether `url` (which may carry a query or fragment) is the page at `path` under `base`."""
     return urlsplit(url)._replace(query="", fragment="").geturl() == base + path

@@ -11,7 +11,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +19,12 @@ from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .errors import Problem, RoadmapError
 from .model import Roadmap
+from .offline import ZIP_PATH, configure_offline, write_zip
 from .render import Site, render_site
 from .validate import load_roadmap
 from .write import MANIFEST, WriteReport, check_hand_written, read_manifest, replace_nav, write_atomic, write_generated
@@ -116,13 +118,21 @@ def _stage_docs(project: Project, site: Site, stage: Path) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-def _run_mkdocs(config_file: Path, docs: Path, site_dir: Path, site_url: str | None) -> None:
+def _run_mkdocs(
+    config_file: Path,
+    docs: Path,
+    site_dir: Path,
+    site_url: str | None,
+    adjust: Callable[[MkDocsConfig], None] | None = None,
+) -> None:
     overrides: dict[str, Any] = {"docs_dir": str(docs), "site_dir": str(site_dir), "strict": True}
     if site_url:
         overrides["site_url"] = site_url
     with _collect_mkdocs_warnings() as warnings:
         try:
             config = load_config(config_file=str(config_file), **overrides)
+            if adjust:
+                adjust(config)
             mkdocs_build(config)
         except (Abort, ConfigurationError) as error:
             messages = warnings.messages or [str(error)]
@@ -165,6 +175,9 @@ def build(project: Project, *, site_dir: Path | None = None, site_url: str | Non
         staged_config.write_text(new_config, encoding="utf-8")
         try:
             _run_mkdocs(staged_config, work / "docs", work / "site", site_url)
+            # The downloadable copy is a second build (file:// needs .html links) zipped into the site.
+            _run_mkdocs(staged_config, work / "docs", work / "offline", site_url, configure_offline)
+            write_zip(work / "offline", work / "site" / ZIP_PATH)
         finally:
             staged_config.unlink(missing_ok=True)
         report = write_generated(project.docs_dir, site.pages)
