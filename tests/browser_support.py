@@ -66,6 +66,11 @@ def new_context(browser: Browser, mode: Mode) -> BrowserContext:
     return browser.new_context(viewport=mode.viewport, color_scheme=mode.scheme)
 
 
+def stop_motion(page: Page) -> None:
+    """Turn off transitions and animations, so checks see the state the page settles in, not a fade."""
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+
+
 def run_axe(page: Page) -> list[dict[str, object]]:
     """axe-core's violations on the page as loaded, for the AXE_TAGS rule set."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):

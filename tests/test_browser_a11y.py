@@ -21,6 +21,7 @@ from browser_support import (
     page_types,
     run_axe,
     sitemap_paths,
+    stop_motion,
 )
 
 pytestmark = pytest.mark.browser
@@ -33,6 +34,7 @@ def test_every_page_type_has_no_axe_violations(browser: Browser, site_url: str, 
     found = {}
     for kind, path in page_types(site_dir).items():
         page.goto(site_url + path)
+        stop_motion(page)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"{kind}-{mode.name}.png", full_page=True)
         violations = run_axe(page)
@@ -47,6 +49,7 @@ def test_open_search_and_drawer_have_no_axe_violations(browser: Browser, site_ur
     context = new_context(browser, mode)
     page = context.new_page()
     page.goto(site_url)
+    stop_motion(page)  # axe measures contrast as the results fade in otherwise
     opener = page.locator("label.md-header__button[for=__search]")  # the search box is folded on small screens
     if opener.is_visible():
         opener.click()
@@ -100,8 +103,7 @@ def test_keyboard_focus_is_always_visible(browser: Browser, site_url: str, viewp
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(site_url + "themes/veto-restraint/")
-    # Judge where focus ends up, not the animation on the way there.
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    stop_motion(page)  # judge where focus ends up, not the animation on the way there
     unseen = []
     for _ in range(40):
         page.keyboard.press("Tab")
