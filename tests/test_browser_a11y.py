@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize
 
-from browser_support import (
+from .browser_support import (
     DESKTOP,
     MOBILE,
     MODES,

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize
 
-from browser_support import DESKTOP, MOBILE, anchor_in_view, sitemap_paths
 from r2p_roadmap.model import Roadmap
+
+from .browser_support import DESKTOP, MOBILE, anchor_in_view, sitemap_paths
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser
 
-from browser_support import DESKTOP, page_types, search_results
+from .browser_support import DESKTOP, page_types, search_results
 
 pytestmark = pytest.mark.browser
 

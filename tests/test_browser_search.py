@@ -11,8 +11,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser_support import DESKTOP, same_page, search_results
 from r2p_roadmap.model import Roadmap
+
+from .browser_support import DESKTOP, same_page, search_results
 
 pytestmark = pytest.mark.browser
 

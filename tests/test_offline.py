@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser_support import DESKTOP, anchor_in_view, search_results
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.offline import FOLDER, ZIP_PATH, write_zip
+
+from .browser_support import DESKTOP, anchor_in_view, search_results
 
 
 @pytest.fixture(scope="module")
