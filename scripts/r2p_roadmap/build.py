@@ -16,7 +16,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,14 +24,17 @@ from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .contract import CONTRACT_FILE, check_kept, configured_site_url, published_links
 from .errors import Problem, RoadmapError
 from .model import Roadmap
+from .offline import ZIP_PATH, configure_offline, write_zip
 from .render import Site, render_site
 from .render.freshness import template_values
 from .render.permalinks import anchor_targets
+from .render.redirects import redirects
 from .validate import load_roadmap
 from .write import MANIFEST, WriteReport, check_hand_written, read_manifest, replace_nav, write_atomic, write_generated
 
@@ -125,7 +128,12 @@ def _stage_docs(project: Project, site: Site, stage: Path) -> None:
 
 
 def _run_mkdocs(
-    config_file: Path, docs: Path, site_dir: Path, site_url: str | None, extra: dict[str, Any] | None = None
+    config_file: Path,
+    docs: Path,
+    site_dir: Path,
+    site_url: str | None,
+    extra: dict[str, Any] | None = None,
+    adjust: Callable[[MkDocsConfig], None] | None = None,
 ) -> None:
     overrides: dict[str, Any] = {"docs_dir": str(docs), "site_dir": str(site_dir), "strict": True}
     if site_url:
@@ -134,6 +142,8 @@ def _run_mkdocs(
         try:
             config = load_config(config_file=str(config_file), **overrides)
             config.extra.update(extra or {})  # values for templates, such as the data version on every page
+            if adjust:
+                adjust(config)
             mkdocs_build(config)
         except (Abort, ConfigurationError) as error:
             messages = warnings.messages or [str(error)]
@@ -236,6 +246,11 @@ def build(project: Project, *, site_dir: Path | None = None, site_url: str | Non
         staged_config.write_text(new_config, encoding="utf-8")
         try:
             _run_mkdocs(staged_config, work / "docs", work / "site", site_url, template_values(roadmap))
+            # The downloadable copy is a second build (file:// needs .html links) zipped into the site.
+            _run_mkdocs(
+                staged_config, work / "docs", work / "offline", site_url, template_values(roadmap), configure_offline
+            )
+            write_zip(work / "offline", work / "site" / ZIP_PATH, {r.path for r in redirects(roadmap)})
         finally:
             staged_config.unlink(missing_ok=True)
         # A link once published keeps working: refuse a build that would drop one.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Actor, Roadmap
 from .links import priority_number, relative, theme_path
 from .markup import front_matter, md
+from .search import AGGREGATE_PAGE
 
 PAGE = "actors.md"
 QUOTES_PAGE = "quotes.md"
@@ -32,6 +33,7 @@ def render_actors_page(roadmap: Roadmap) -> str:
         front_matter(
             title="Actors and institutions",
             description="The institutions and groups the 2009 R2P roadmap names, and the priorities that name each.",
+            search=AGGREGATE_PAGE,
         ),
         "# Actors and institutions {#actors}\n",
         "Every institution or group the roadmap names, with the priorities that name it.\n",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 
 # Characters Python-Markdown (with the tables extension) treats as syntax when not backslash-escaped.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -35,7 +36,7 @@ def attr(text: str) -> str:
     return html.escape(one_line(text), quote=True)
 
 
-def front_matter(**fields: str | float | list[str]) -> str:
+def front_matter(**fields: str | float | list[str] | Mapping[str, bool | float]) -> str:
     """A YAML front matter block carrying the generated mark (JSON-quoted values are valid YAML).
 
     MkDocs renders templates without autoescaping, so text values are HTML-escaped here: themes

@@ -12,7 +12,7 @@ from ..model import Priority, Roadmap, Theme
 from .briefing import BRIEFING_PAGE, PACK_PAGE
 from .links import priority_number, relative, theme_path
 from .markup import attr
-from .permalinks import absolute_url, page_url, relative_url
+from .permalinks import absolute_url
 from .share import source_reference
 from .withdrawn_page import unsearched_front_matter
 
@@ -109,9 +109,10 @@ def render_pack_page(roadmap: Roadmap, site_url: str) -> str:
             "their quotes and permanent links. The address of this page keeps your choice, so a bookmark "
             "or a shared link opens the same pack. It works offline, in a downloaded copy of the site.\n",
             "</div>\n",
-            f'<noscript><p class="r2p-note">The pack builder needs JavaScript. The '
-            f'<a href="{attr(relative_url(page_url(PACK_PAGE) + "index.html", page_url(BRIEFING_PAGE)))}">all-themes '
-            "briefing</a> prints every theme without it.</p></noscript>\n",
+            # A Markdown link, so that MkDocs writes it for each build (folder or .html addresses).
+            '<noscript markdown="block">\n'
+            f"The pack builder needs JavaScript. The [all-themes briefing]({briefing}) prints every theme without "
+            "it.\n{: .r2p-note }\n\n</noscript>\n",
             "\n".join(form) + "\n",
             "\n".join(pack) + "\n",
             f'<p class="r2p-noprint" markdown="span">[All themes on one page]({briefing})</p>\n',

@@ -11,6 +11,7 @@ from ..model import Priority, Quote, Roadmap, Theme
 from ..source import Paragraph, find_span
 from .links import priority_number, relative, theme_path
 from .markup import front_matter, link, md
+from .search import SOURCE_PAGE
 
 PAGE = "source.md"
 
@@ -80,6 +81,7 @@ def render_source_page(roadmap: Roadmap) -> str:
         front_matter(
             title="Source document",
             description=f"The full text of “{document.title}”, {document.date}, with numbered paragraphs.",
+            search=SOURCE_PAGE,
         ),
         f"# {md(document.title)} {{#document}}\n",
         f'<p class="r2p-subtitle" markdown="span">{md(document.subtitle)}</p>\n',

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from ..model import Roadmap, Theme
+from .contents import priority_list
 from .fragments import actor_links, quote_block, support_badge
 from .links import priority_number, theme_path
 from .markup import front_matter, md, one_line
 from .permalinks import DEFAULT_SITE_URL
+from .search import THEME_PAGE, keyword_line
 from .share import priority_share, quote_share, theme_share
 
 
@@ -18,6 +20,7 @@ def render_theme_page(roadmap: Roadmap, theme: Theme, site_url: str = DEFAULT_SI
         front_matter(
             title=f"Theme {theme.number}: {theme.short_title}",
             description=one_line(theme.summary),
+            search=THEME_PAGE,
         ),
         f"# {md(theme.title)} {{#{theme.id}}}\n",
         f'<p class="r2p-kicker">Theme {theme.number} of {len(roadmap.themes)} · '
@@ -25,6 +28,9 @@ def render_theme_page(roadmap: Roadmap, theme: Theme, site_url: str = DEFAULT_SI
         f'<p class="r2p-summary" markdown="span">{md(theme.summary)}</p>\n',
         theme_share(roadmap, theme, site_url) + "\n",
     ]
+    if theme.keywords:
+        parts.append(keyword_line(theme.keywords) + "\n")
+    parts.append(priority_list(theme))
     for priority in theme.priorities:
         parts.append(f"## {priority_number(theme, priority)} {md(priority.title)} {{#{priority.id}}}\n")
         parts.append(support_badge(priority) + "\n")
@@ -33,6 +39,8 @@ def render_theme_page(roadmap: Roadmap, theme: Theme, site_url: str = DEFAULT_SI
         if actors:
             parts.append(actors + "\n")
         parts.append(priority_share(roadmap, theme, priority, site_url) + "\n")
+        if priority.keywords:
+            parts.append(keyword_line(priority.keywords) + "\n")
         parts.extend(
             quote_block(quote, page, quote_share(roadmap, theme, priority, quote, site_url)) + "\n"
             for quote in priority.quotes

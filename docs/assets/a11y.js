@@ -1,0 +1,38 @@
+/* Accessibility additions Material's templates lack, checked by tests/test_browser_a11y.py:
+   - the search dialog gets a name (axe's aria-dialog-name), from the label of its search box;
+   - the menu button of small screens becomes a real button, which the keyboard reaches and which
+     says whether the navigation drawer is open. */
+(function () {
+  "use strict";
+
+  document.querySelectorAll('[data-md-component="search"][role="dialog"]').forEach(function (dialog) {
+    if (!dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
+      var input = dialog.querySelector("input[aria-label]");
+      dialog.setAttribute("aria-label", input ? input.getAttribute("aria-label") : "Search");
+    }
+  });
+
+  // Material's menu button is a <label> for the drawer's hidden checkbox, which no keyboard reaches.
+  var drawer = document.getElementById("__drawer");
+  var label = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+  if (drawer && label) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " r2p-menu";
+    button.setAttribute("aria-label", "Navigation");
+    button.setAttribute("aria-controls", "__drawer");
+    while (label.firstChild) {
+      button.appendChild(label.firstChild);
+    }
+    label.replaceWith(button);
+    var update = function () {
+      button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+    };
+    button.addEventListener("click", function () {
+      drawer.checked = !drawer.checked;
+      drawer.dispatchEvent(new Event("change"));
+    });
+    drawer.addEventListener("change", update);
+    update();
+  }
+})();

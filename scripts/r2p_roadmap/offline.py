@@ -1,0 +1,68 @@
+"""The downloadable copy of the site: a second MkDocs build for reading from file://, zipped.
+
+Material's offline plugin makes links end in .html and inlines the search index into a script; the
+search worker, which browsers refuse to start from file://, runs in an iframe through the site's own
+small shim (docs/assets/offline-iframe-worker.js) instead of one loaded from a CDN.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Collection
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from .errors import Problem, RoadmapError
+
+ZIP_PATH = "downloads/r2p-roadmap-offline.zip"
+FOLDER = "r2p-roadmap"  # the folder the zip unpacks to
+SHIM = "assets/offline-iframe-worker.js"
+PLUGIN = "material/offline"
+# Fixed timestamps keep the zip identical from build to build when the site has not changed.
+_TIMESTAMP = (2009, 9, 25, 0, 0, 0)
+
+
+def configure_offline(config: MkDocsConfig) -> None:
+    """Turn a loaded site config into the offline copy's: offline plugin on, local worker shim."""
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise RoadmapError(
+            [
+                Problem(
+                    1,
+                    1,
+                    "plugins",
+                    "the offline plugin is missing; the downloadable copy needs it",
+                    "list `- offline: {enabled: false}` under plugins (the build turns it on for the copy)",
+                    "mkdocs.yml",
+                )
+            ]
+        )
+    plugin.config.enabled = True
+    # The plugin adds a CDN copy of its shim unless a polyfill whose name holds "iframe-worker" is set.
+    config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
+
+
+def write_zip(site: Path, target: Path, leave_out: Collection[str] = ()) -> None:
+    """Zip the files of `site` into `target`, under one folder, in a stable order. Left out: source maps
+    (for debugging only, a third of the size), the 404 page (only a web server shows it) and the paths
+    in `leave_out` (redirects from earlier web addresses, which a downloaded copy never had)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    files = sorted(
+        path
+        for path in site.rglob("*")
+        if path.is_file()
+        and path.suffix != ".map"
+        and path.name != "404.html"
+        and path.relative_to(site).as_posix() not in leave_out
+    )
+    temporary = target.with_name(f".{target.name}.{os.getpid()}")
+    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(site).as_posix()}", _TIMESTAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    os.replace(temporary, target)

@@ -1,0 +1,134 @@
+"""Helpers for the browser tests: the site's pages read from its sitemap, viewports, axe-core and
+waiting for Material's search results."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
+
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+MOBILE: ViewportSize = {"width": 375, "height": 667}
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+
+# axe-core comes from a registry package (a dev dependency); only its script file is used.
+AXE_SCRIPT = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+# WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices (landmarks, dialog names, headings).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+
+@dataclass(frozen=True)
+class Mode:
+    """A way a reader meets the site: screen size and colour scheme."""
+
+    name: str
+    viewport: ViewportSize
+    scheme: Literal["light", "dark"]
+
+
+MODES = [
+    Mode("desktop-light", DESKTOP, "light"),
+    Mode("desktop-dark", DESKTOP, "dark"),
+    Mode("mobile-light", MOBILE, "light"),
+    Mode("mobile-dark", MOBILE, "dark"),
+]
+
+
+def sitemap_paths(site_dir: Path) -> list[str]:
+    """Every page of the built site as a path relative to its root ('' is the home page)."""
+    text = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    urls = re.findall(r"<loc>(.*?)</loc>", text)
+    root = min(urls, key=len)
+    return [url.removeprefix(root) for url in urls]
+
+
+def page_type(path: str) -> str:
+    """The kind of page a path is: its first folder ('themes' for every theme page), or 'home'."""
+    return path.split("/")[0].removesuffix(".html") or "home"
+
+
+def page_types(site_dir: Path) -> dict[str, str]:
+    """One page of each kind, derived from the sitemap, plus the 404 page."""
+    types: dict[str, str] = {}
+    for path in sitemap_paths(site_dir):
+        types.setdefault(page_type(path), path)
+    types["404"] = "404.html"
+    return types
+
+
+def new_context(browser: Browser, mode: Mode) -> BrowserContext:
+    """A fresh browser context with the mode's viewport and preferred colour scheme."""
+    return browser.new_context(viewport=mode.viewport, color_scheme=mode.scheme)
+
+
+def stop_motion(page: Page) -> None:
+    """Turn off transitions and animations, so checks see the state the page settles in, not a fade."""
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+
+
+def run_axe(page: Page) -> list[dict[str, object]]:
+    """axe-core's violations on the page as loaded, for the AXE_TAGS rule set."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SCRIPT)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return list(result["violations"])
+
+
+def describe(violations: list[dict[str, object]]) -> list[str]:
+    """One line per violation: rule id and the first offending elements."""
+    lines = []
+    for violation in violations:
+        nodes = violation["nodes"]
+        assert isinstance(nodes, list)
+        targets = [node["target"] for node in nodes[:3]]
+        lines.append(f"{violation['id']}: {violation['help']} {targets}")
+    return lines
+
+
+# Resolves once Material's search result list has stopped changing for a moment.
+_SETTLED = """() => new Promise(resolve => {
+  const root = document.querySelector('.md-search-result');
+  const done = () => { observer.disconnect(); resolve(); };
+  let timer = setTimeout(done, 250);
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 250); });
+  observer.observe(root, {subtree: true, childList: true, characterData: true});
+})"""
+
+
+def search_results(page: Page, query: str) -> list[str]:
+    """Type `query` into the page's search box and return the result pages' URLs, best first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press("Control+a")
+    box.press("Backspace")
+    box.press_sequentially(query)
+    page.evaluate(_SETTLED)
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    return [str(href) for href in links.evaluate_all("links => links.map(link => link.href)")]
+
+
+# Where an element sits relative to the sticky header, once the browser has scrolled to it.
+_PLACE = """async id => {
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const box = document.getElementById(id).getBoundingClientRect();
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  return {top: Math.round(box.top), header: Math.round(header.bottom), height: innerHeight};
+}"""
+
+
+def anchor_in_view(page: Page, url: str, anchor: str) -> bool:
+    """Open `url#anchor` and tell whether the anchored element's top shows below the header."""
+    page.goto("about:blank")
+    page.goto(f"{url}#{anchor}")
+    place = page.evaluate(_PLACE, anchor)
+    return bool(place["header"] <= place["top"] < place["height"])
+
+
+def same_page(url: str, base: str, path: str) -> bool:
+    """Whether `url` (which may carry a query or fragment) is the page at `path` under `base`."""
+    return urlsplit(url)._replace(query="", fragment="").geturl() == base + path
