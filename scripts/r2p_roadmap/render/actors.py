@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Actor, Roadmap
+from ..model import Actor, Priority, Roadmap, Theme
 from .links import priority_number, relative, theme_path
 from .markup import front_matter, md
 
@@ -23,21 +23,25 @@ def render_actors_page(roadmap: Roadmap) -> str:
         "# Actors and institutions {#actors}\n",
         "Every institution or group the roadmap names, with the priorities that name it.\n",
     ]
+    # One pass over the priorities, so the page grows linearly with actors plus priorities.
+    named: dict[str, list[tuple[Theme, Priority]]] = {}
+    for theme in roadmap.themes:
+        for priority in theme.priorities:
+            for actor_id in dict.fromkeys(priority.actors):
+                named.setdefault(actor_id, []).append((theme, priority))
     for actor in sorted(roadmap.actors, key=lambda a: a.name.casefold()):
         parts.append(f"## {md(_heading(actor))} {{#{actor.id}}}\n")
         if actor.description:
             parts.append(f"{md(actor.description)}\n")
         lines = []
         themes = set()
-        for theme in roadmap.themes:
-            for priority in theme.priorities:
-                if actor.id in priority.actors:
-                    themes.add(theme.id)
-                    target = relative(PAGE, theme_path(theme), priority.id)
-                    lines.append(
-                        f"- Theme {theme.number}, {md(theme.short_title)}: "
-                        f"[{priority_number(theme, priority)} {md(priority.title)}]({target})"
-                    )
+        for theme, priority in named.get(actor.id, []):
+            themes.add(theme.id)
+            target = relative(PAGE, theme_path(theme), priority.id)
+            lines.append(
+                f"- Theme {theme.number}, {md(theme.short_title)}: "
+                f"[{priority_number(theme, priority)} {md(priority.title)}]({target})"
+            )
         if lines:
             n, t = len(lines), len(themes)
             parts.append(
