@@ -26,6 +26,7 @@ from .model import Roadmap
 from .render import Site, render_site
 from .validate import load_roadmap
 from .write import MANIFEST, WriteReport, check_hand_written, read_manifest, replace_nav, write_atomic, write_generated
+from .zensical_build import run_zensical
 
 log = logging.getLogger("r2p_roadmap")
 
@@ -150,8 +151,13 @@ def _swap_in(new_site: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build(project: Project, *, site_dir: Path | None = None, site_url: str | None = None) -> BuildReport:
-    """Validate, render and build into `site_dir` (default site/); on any failure change nothing."""
+def build(
+    project: Project, *, site_dir: Path | None = None, site_url: str | None = None, engine: str = "mkdocs"
+) -> BuildReport:
+    """Validate, render and build into `site_dir` (default site/); on any failure change nothing.
+
+    `engine` is "mkdocs" (MkDocs with Material) or "zensical" (its successor, from the same config).
+    """
     started = time.perf_counter()
     roadmap, site = prepare(project)
     target = site_dir or project.site_dir
@@ -164,7 +170,8 @@ def build(project: Project, *, site_dir: Path | None = None, site_url: str | Non
         staged_config = project.root / f".r2p-mkdocs-{os.getpid()}.yml"
         staged_config.write_text(new_config, encoding="utf-8")
         try:
-            _run_mkdocs(staged_config, work / "docs", work / "site", site_url)
+            run_engine = run_zensical if engine == "zensical" else _run_mkdocs
+            run_engine(staged_config, work / "docs", work / "site", site_url)
         finally:
             staged_config.unlink(missing_ok=True)
         report = write_generated(project.docs_dir, site.pages)
