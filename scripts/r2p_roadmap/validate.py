@@ -194,12 +194,13 @@ class _Checker:
     def check_actor_references(self) -> None:
         data = self.document.data
         known = [a["id"] for _, a in _items(data, ("actors",)) if isinstance(a.get("id"), str)]
+        known_ids = set(known)  # a list lookup per reference grows with actors times priorities
         actors_line, _ = self.document.key_mark(("actors",))
         for theme_path, theme in _items(data, ("themes",)):
             for priority_path, priority in _items(theme, ("priorities",), theme_path):
                 refs = priority.get("actors")
                 for index, ref in enumerate(refs if isinstance(refs, list) else []):
-                    if isinstance(ref, str) and ref not in known:
+                    if isinstance(ref, str) and ref not in known_ids:
                         close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
                         hint = (f"did you mean '{close[0]}'? " if close else "") + (
                             f"actor ids are listed under 'actors:' on line {actors_line}"
