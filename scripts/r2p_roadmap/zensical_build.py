@@ -16,6 +16,9 @@ from .errors import Problem, RoadmapError
 
 # Zensical colours its messages for a terminal; they are passed on as plain text.
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# A warning, and the line after it that says where: "Warning: page does not exist" / "╭─[ about.md:39:10 ]".
+_WARNING = re.compile(r"^\s*(?:Warning|Error):\s*(?P<message>.+?)\s*$")
+_WHERE = re.compile(r"\[\s*(?P<file>[^\]\s]+):(?P<line>\d+):(?P<column>\d+)\s*\]")
 
 
 def run_zensical(config_file: Path, docs: Path, site_dir: Path, site_url: str | None) -> None:
@@ -44,12 +47,31 @@ def run_zensical(config_file: Path, docs: Path, site_dir: Path, site_url: str | 
     if result.returncode == 0:
         return
     output = _ANSI.sub("", result.stdout + result.stderr).replace(str(docs), "docs")
-    messages = [line.strip() for line in output.splitlines() if line.lstrip().startswith(("Warning", "Error"))]
-    if "No module named zensical" in output:
-        messages = ["Zensical is not installed; install the development tools: pip install -e '.[dev]'"]
+    raise RoadmapError(_problems(output))
+
+
+def _problems(output: str) -> list[Problem]:
+    """Zensical's warnings as problems, each at the page, line and column that its report points to."""
     hint = "generated pages come from roadmap.yaml; fix the page or setting named here"
+    if "No module named zensical" in output:
+        return [
+            Problem(1, 1, "", "Zensical is not installed", "install the development tools: pip install -e '.[dev]'")
+        ]
+    problems = []
+    lines = output.splitlines()
+    for index, line in enumerate(lines):
+        warning = _WARNING.match(line)
+        if not warning:
+            continue
+        where = next((m for later in lines[index + 1 : index + 3] if (m := _WHERE.search(later))), None)
+        if where:
+            problems.append(
+                Problem(int(where["line"]), int(where["column"]), "", warning["message"], hint, f"docs/{where['file']}")
+            )
+        else:
+            problems.append(Problem(1, 1, "", warning["message"], hint, "zensical build"))
     last = output.strip().splitlines()[-1:] or ["zensical build failed"]
-    raise RoadmapError(Problem(1, 1, "", message, hint, "zensical build") for message in messages or last)
+    return problems or [Problem(1, 1, "", last[0], hint, "zensical build")]
 
 
 def _relative(folder: Path, root: Path) -> str:

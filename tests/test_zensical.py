@@ -1,0 +1,93 @@
+"""Zensical builds the same pages, quotes and anchors from the same mkdocs.yml as MkDocs does."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from r2p_roadmap.build import Project, build
+from r2p_roadmap.cli import main
+from r2p_roadmap.errors import RoadmapError
+from r2p_roadmap.model import Roadmap
+from r2p_roadmap.render.markup import one_line
+
+# Zensical adds a target for its skip link inside the content; nothing links to it from outside.
+ZENSICAL_ONLY_IDS = {"__skip"}
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real roadmap built with `r2p-roadmap build --engine zensical`."""
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "repo")
+    build(project, engine="zensical")
+    return project.site_dir
+
+
+def _pages(site: Path) -> set[str]:
+    return {page.relative_to(site).as_posix() for page in site.rglob("*.html")}
+
+
+def _content(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    start = text.index('<article class="md-content__inner')
+    return text[start : text.index("</article>", start)]
+
+
+def _ids(page: Path) -> set[str]:
+    return set(re.findall(r'\sid="([^"]+)"', _content(page))) - ZENSICAL_ONLY_IDS
+
+
+def _text(fragment: str) -> str:
+    return one_line(html.unescape(re.sub(r"<[^>]+>", " ", fragment)))
+
+
+def test_both_engines_build_the_same_pages(site_dir: Path, zensical_site: Path) -> None:
+    assert _pages(zensical_site) == _pages(site_dir)
+
+
+def test_both_engines_publish_the_same_data_files(site_dir: Path, zensical_site: Path, built_project: Project) -> None:
+    docs = built_project.docs_dir
+    published = [p.relative_to(docs) for p in docs.rglob("*") if p.is_file() and p.suffix != ".md" and p.name[0] != "."]
+    assert published
+    for path in published:
+        assert (zensical_site / path).read_bytes() == (site_dir / path).read_bytes(), path
+
+
+def test_every_page_has_the_same_anchors(site_dir: Path, zensical_site: Path) -> None:
+    for page in sorted(_pages(site_dir)):
+        assert _ids(zensical_site / page) == _ids(site_dir / page), page
+
+
+def test_every_theme_page_holds_its_quotes_and_anchors(zensical_site: Path, roadmap: Roadmap) -> None:
+    for theme in roadmap.themes:
+        page = zensical_site / "themes" / theme.id / "index.html"
+        ids, text = _ids(page), _text(_content(page))
+        for priority in theme.priorities:
+            assert priority.id in ids, priority.id
+            for quote in priority.quotes:
+                assert quote.id in ids, quote.id
+                assert " ".join(quote.text.split()) in text, quote.id
+        assert theme.id in ids
+
+
+def test_a_broken_link_fails_the_zensical_build_and_changes_nothing(project: Project) -> None:
+    build(project, engine="zensical")
+    before = {p: p.read_bytes() for p in project.site_dir.rglob("*") if p.is_file()}
+    (project.docs_dir / "notes.md").write_text("# Notes\n\n[gone](nowhere.md)\n", encoding="utf-8")
+    with pytest.raises(RoadmapError) as caught:
+        build(project, engine="zensical")
+    assert [p.format().splitlines()[0] for p in caught.value.problems] == ["docs/notes.md:3:8: page does not exist"]
+    assert {p: p.read_bytes() for p in project.site_dir.rglob("*") if p.is_file()} == before
+
+
+def test_the_command_line_chooses_the_engine(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project.root)
+    assert main(["build", "--engine", "zensical"]) == 0
+    assert (project.site_dir / "search.json").is_file()  # Zensical's search index, not Material's
+    assert "Built site/" in capsys.readouterr().out
