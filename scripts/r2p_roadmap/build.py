@@ -22,6 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .errors import Problem, RoadmapError
+from .fast_compose import gc_paused
 from .model import Roadmap
 from .render import Site, render_site
 from .validate import load_roadmap
@@ -74,8 +75,9 @@ class BuildReport:
 
 def prepare(project: Project) -> tuple[Roadmap, Site]:
     """Load, validate and render; raise RoadmapError without touching the disk."""
-    roadmap = load_roadmap(project.roadmap)
-    site = render_site(roadmap)
+    with gc_paused():  # a large roadmap is many small objects and no cycles; see gc_paused
+        roadmap = load_roadmap(project.roadmap)
+        site = render_site(roadmap)
     check_hand_written(project.docs_dir, site.pages)
     return roadmap, site
 

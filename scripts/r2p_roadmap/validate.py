@@ -15,6 +15,7 @@ import jsonschema
 
 from . import support
 from .errors import Problem, RoadmapError
+from .fast_compose import gc_paused
 from .fast_schema import schema_accepts
 from .load import Document, Path_, load_document
 from .model import Actor, Priority, Quote, Roadmap, Source, Theme
@@ -455,4 +456,5 @@ def load_roadmap(path: Path, display_name: str | None = None) -> Roadmap:
         raise RoadmapError(
             [Problem(1, 1, "", f"cannot read the file: {error.strerror}", "check the path", name)]
         ) from None
-    return validate_document(load_document(raw, name), path.parent)
+    with gc_paused():  # a large roadmap is many small objects and no cycles; see gc_paused
+        return validate_document(load_document(raw, name), path.parent)
