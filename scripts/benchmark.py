@@ -1,8 +1,8 @@
 """Measure the site build at the real size and at 80 and 800 themes; print the figures as Markdown tables.
 
-Run from a checkout: `.venv/bin/python scripts/benchmark.py` (about three minutes on two cores).
+Run from a checkout: `.venv/bin/python scripts/benchmark.py` (about 2.5 minutes of CPU time on two cores).
 Every measurement happens in a temporary copy of the project; the checkout is left as it was.
-Times are medians of several runs (fewer at 800 themes, as the table says); gzip sizes use level 6.
+Times are medians of five runs, three at the largest size (one for Zensical there); gzip uses level 6.
 """
 
 from __future__ import annotations
@@ -328,7 +328,7 @@ def report(results: list[SizeResult], cli: Timing, views: dict[str, dict[str, An
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=5, help="runs per build at the real and 80-theme sizes")
+    parser.add_argument("--runs", type=int, default=5, help="runs per build below the largest size")
     parser.add_argument("--large-runs", type=int, default=3, help="runs per build at the largest size")
     parser.add_argument("--sizes", default="80,800", help="synthetic sizes, in themes (default 80,800)")
     parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical builds")
