@@ -91,3 +91,11 @@ def test_the_command_line_chooses_the_engine(
     assert main(["build", "--engine", "zensical"]) == 0
     assert (project.site_dir / "search.json").is_file()  # Zensical's search index, not Material's
     assert "Built site/" in capsys.readouterr().out
+
+
+def test_zensical_pages_load_nothing_from_other_hosts(zensical_site: Path) -> None:
+    for page in sorted(zensical_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        loaded = re.findall(r'<(?:script|img|iframe)[^>]*\ssrc="([^"]+)"', text)
+        loaded += re.findall(r'<link[^>]*\srel="(?:stylesheet|preload|modulepreload)"[^>]*\shref="([^"]+)"', text)
+        assert [url for url in loaded if "//" in url] == [], page
