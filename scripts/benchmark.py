@@ -28,6 +28,7 @@ import yaml
 
 from r2p_roadmap.build import Project, build, prepare
 from r2p_roadmap.render import render_site
+from r2p_roadmap.showing import find_pages_showing
 from r2p_roadmap.synthetic import dump_roadmap, synthesize
 from r2p_roadmap.transfer import first_views_by_type, search_index_size
 from r2p_roadmap.validate import load_roadmap
@@ -147,8 +148,9 @@ def edit_one_quote(project: Project) -> EditResult:
     data: dict[str, Any] = yaml.safe_load(project.roadmap.read_text(encoding="utf-8"))
     theme = data["themes"][len(data["themes"]) // 2]
     quote = next(q for p in theme["priorities"] for q in p["quotes"] if len(q["text"].split()) > 6)
+    shown = next(q.text for t in roadmap.themes for p in t.priorities for q in p.quotes if q.id == quote["id"])
+    showing = tuple(find_pages_showing(before, quote["id"], shown))
     quote["text"] = quote["text"].rsplit(None, 1)[0]
-    showing = tuple(sorted(path for path, text in before.items() if quote["id"] in text))
     digests = _site_digests(project.site_dir)
     project.roadmap.write_text(dump_roadmap(data), encoding="utf-8")
     report = build(project)

@@ -12,6 +12,7 @@ import yaml
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.render import render_site
 from r2p_roadmap.render.nav import NAV_GROUP_SIZE, render_nav
+from r2p_roadmap.showing import find_pages_showing
 from r2p_roadmap.synthetic import Synthetic, dump_roadmap, synthesize
 from r2p_roadmap.validate import load_roadmap
 
@@ -91,11 +92,30 @@ def test_pages_of_a_large_site_list_only_their_own_group(project: Project) -> No
 def test_editing_one_quote_rewrites_only_the_files_that_show_it(project: Project) -> None:
     build(project)
     data: dict[str, Any] = yaml.safe_load(project.roadmap.read_text(encoding="utf-8"))
-    before = render_site(load_roadmap(project.roadmap)).pages
+    roadmap = load_roadmap(project.roadmap)
+    before = render_site(roadmap).pages
     quote = data["themes"][-1]["priorities"][0]["quotes"][0]
+    showing = find_pages_showing(before, quote["id"], roadmap.themes[-1].priorities[0].quotes[0].text)
     quote["text"] = quote["text"].rsplit(None, 1)[0]  # a shorter quote is still verbatim
     project.roadmap.write_text(dump_roadmap(data), encoding="utf-8")
     report = build(project)
-    showing = sorted(path for path, text in before.items() if quote["id"] in text)
     assert report.written.written == showing
+    assert "source.md" in showing and len(showing) < len(before)
     assert report.written.deleted == []
+
+
+@pytest.mark.parametrize(
+    ("page", "shows"),
+    [
+        ("Core to this was the P5 withholding their vetoes.", True),
+        (r"Core to this was the P5 withholding their vetoes\.", True),
+        ('{"text": "Core to \\"this\\" was"}', False),
+        ("see #p5-withhold-veto-core", True),
+        ("Core to this was", False),
+    ],
+)
+def test_pages_showing_a_quote_hold_its_id_or_its_text_in_any_form(page: str, shows: bool) -> None:
+    found = find_pages_showing(
+        {"page": page}, "p5-withhold-veto-core", "Core to this was the P5 withholding their vetoes."
+    )
+    assert (found == ["page"]) is shows
