@@ -13,8 +13,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 
-# The commands of the README and Makefile: set up and test, then build.
-PROJECT_COMMANDS = ["make test", ".venv/bin/r2p-roadmap build"]
+# The commands of the README and Makefile: install the browser, set up and test, then build.
+PROJECT_COMMANDS = ["make chromium", "make test", ".venv/bin/r2p-roadmap build"]
 # GitHub's own actions, one job each: check out, keep the zip, publish to Pages.
 OFFICIAL_ACTIONS = {
     "actions/checkout",
@@ -79,5 +79,5 @@ def test_it_keeps_the_offline_zip_and_deploys_site_to_pages(workflow: dict[Any, 
 
 def test_the_commands_exist_in_the_project() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "\ntest:" in makefile
+    assert "\ntest:" in makefile and "\nchromium:" in makefile
     assert (ROOT / "pyproject.toml").read_text(encoding="utf-8").count('r2p-roadmap = "r2p_roadmap.cli:main"') == 1

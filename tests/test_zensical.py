@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,17 @@ def test_zensical_pages_load_nothing_from_other_hosts(zensical_site: Path) -> No
         loaded = re.findall(r'<(?:script|img|iframe)[^>]*\ssrc="([^"]+)"', text)
         loaded += re.findall(r'<link[^>]*\srel="(?:stylesheet|preload|modulepreload)"[^>]*\shref="([^"]+)"', text)
         assert [url for url in loaded if "//" in url] == [], page
+
+
+def test_plain_zensical_build_works_after_r2p_roadmap_build(project: Project, site_dir: Path) -> None:
+    build(project)  # renders the pages into docs/ and the nav into mkdocs.yml
+    result = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "--clean"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _pages(project.site_dir) == _pages(site_dir)
+    assert (project.site_dir / "search.json").is_file()
