@@ -78,9 +78,9 @@ def test_find_span_examples(paragraph: str, quote: str, span: tuple[int, int] | 
     assert find_span(paragraph, quote) == span
 
 
-def _reference_document(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> Document:
+def _reference_document(raw: bytes) -> Document:
     """load_document with the libyaml fast path switched off."""
-    with monkeypatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch:
         patch.setattr(load, "compose_fast", lambda text: None)
         return load_document(raw)
 
@@ -92,10 +92,10 @@ def _synthetic_yaml(themes: int) -> bytes:
 
 
 @pytest.mark.parametrize("which", ["real", "synthetic"])
-def test_libyaml_and_the_reference_loader_read_the_same_document(which: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_libyaml_and_the_reference_loader_read_the_same_document(which: str) -> None:
     raw = (ROOT / "roadmap.yaml").read_bytes() if which == "real" else _synthetic_yaml(12)
     assert compose_fast(raw.decode()) is not None  # the fast path is taken
-    fast, reference = load_document(raw), _reference_document(raw, monkeypatch)
+    fast, reference = load_document(raw), _reference_document(raw)
     assert fast.data == reference.data
     assert fast.marks == reference.marks
     assert fast.key_marks == reference.key_marks
@@ -214,3 +214,51 @@ def test_the_compiled_schema_check_rejects_each_kind_of_mistake(path: tuple[Any,
 
 def test_the_compiled_schema_check_accepts_the_real_roadmap() -> None:
     assert schema_accepts(schema_text(), _REAL)
+
+
+_SCALARS = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12),
+    st.integers(-1000, 1000),
+    st.booleans(),
+    st.none(),
+    st.sampled_from(["no", "on", "1e3", "2009-09-25", "0x1F", "~", "- a", "a: b", "#c", "'q'", '"d"', "x\u2028y"]),
+)
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text("abc_", min_size=1, max_size=4), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.dictionaries(st.text("abcdef", min_size=1, max_size=5), _DATA, max_size=5),
+    style=st.sampled_from([None, "'", '"', "|", ">"]),
+    flow=st.sampled_from([False, True, None]),
+    crlf=st.booleans(),
+)
+def test_libyaml_and_the_reference_loader_agree_on_any_yaml(
+    data: dict[str, Any], style: str | None, flow: bool | None, crlf: bool
+) -> None:
+    text = yaml.safe_dump(data, default_style=style, default_flow_style=flow, allow_unicode=True, width=30)
+    raw = (text.replace("\n", "\r\n") if crlf else text).encode()
+    try:
+        fast: Document | RoadmapError = load_document(raw)
+    except RoadmapError as error:
+        fast = error
+    try:
+        reference: Document | RoadmapError = _reference_document(raw)
+    except RoadmapError as error:
+        reference = error
+    if isinstance(reference, RoadmapError) or isinstance(fast, RoadmapError):
+        assert isinstance(fast, RoadmapError) and isinstance(reference, RoadmapError)
+        assert fast.problems == reference.problems
+        return
+    assert (fast.data, fast.marks, fast.key_marks, fast.plain_non_strings) == (
+        reference.data,
+        reference.marks,
+        reference.key_marks,
+        reference.plain_non_strings,
+    )
