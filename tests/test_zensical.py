@@ -4,27 +4,29 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.cli import main
 from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render.markup import one_line
+from r2p_roadmap.zensical_build import run_zensical
 
 # Zensical adds a target for its skip link inside the content; nothing links to it from outside.
 ZENSICAL_ONLY_IDS = {"__skip"}
 
 
 @pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real roadmap built with `r2p-roadmap build --engine zensical`."""
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "repo")
+def zensical_site(built_project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real roadmap built with `r2p-roadmap build --engine zensical`, in a copy of the MkDocs-built project."""
+    project = Project(tmp_path_factory.mktemp("zensical") / "repo")
+    shutil.copytree(built_project.root, project.root, ignore=shutil.ignore_patterns("site"))
     build(project, engine="zensical")
     return project.site_dir
 
@@ -115,3 +117,15 @@ def test_plain_zensical_build_works_after_r2p_roadmap_build(project: Project, si
     assert result.returncode == 0, result.stdout + result.stderr
     assert _pages(project.site_dir) == _pages(site_dir)
     assert (project.site_dir / "search.json").is_file()
+
+
+def test_extra_values_reach_zensicals_templates(project: Project) -> None:
+    build(project)  # renders the pages into docs/
+    main_html = project.root / "themes" / "main.html"
+    main_html.write_text(
+        main_html.read_text(encoding="utf-8")
+        + '\n{% block footer %}{{ super() }}<p id="r2p-probe">{{ config.extra.r2p_probe.version }}</p>{% endblock %}\n',
+        encoding="utf-8",
+    )
+    run_zensical(project.config_file, project.docs_dir, project.root / "probe", None, {"r2p_probe": {"version": "9.9"}})
+    assert '<p id="r2p-probe">9.9</p>' in (project.root / "probe" / "index.html").read_text(encoding="utf-8")

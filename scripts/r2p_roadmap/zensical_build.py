@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from .errors import Problem, RoadmapError
 
@@ -21,10 +22,13 @@ _WARNING = re.compile(r"^\s*(?:Warning|Error):\s*(?P<message>.+?)\s*$")
 _WHERE = re.compile(r"\[\s*(?P<file>[^\]\s]+):(?P<line>\d+):(?P<column>\d+)\s*\]")
 
 
-def run_zensical(config_file: Path, docs: Path, site_dir: Path, site_url: str | None) -> None:
+def run_zensical(
+    config_file: Path, docs: Path, site_dir: Path, site_url: str | None, extra: dict[str, Any] | None = None
+) -> None:
     """Build `docs` into `site_dir` with `zensical build --strict`; raise RoadmapError if it fails.
 
-    Both folders must lie inside the folder of `config_file`, as Zensical requires.
+    Both folders must lie inside the folder of `config_file`, as Zensical requires. `extra` is merged
+    into the config's `extra:` values, which templates read, as the MkDocs build does.
     """
     child = config_file.with_name(config_file.stem + "-zensical.yml")
     root = config_file.parent
@@ -32,6 +36,8 @@ def run_zensical(config_file: Path, docs: Path, site_dir: Path, site_url: str | 
     lines.append(f"site_dir: {json.dumps(_relative(site_dir, root))}")
     if site_url:
         lines.append(f"site_url: {json.dumps(site_url)}")
+    if extra:
+        lines.append(f"extra: {json.dumps(extra, ensure_ascii=False)}")  # JSON is YAML; INHERIT merges it
     child.write_text("\n".join(lines) + "\n", encoding="utf-8")
     try:
         # --clean: a build from a fresh staging folder gains nothing from a cache of an earlier one.

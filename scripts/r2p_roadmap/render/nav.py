@@ -6,6 +6,7 @@ import json
 
 from ..model import Roadmap, Theme
 from .links import theme_path
+from .markup import attr
 
 NAV_BEGIN = "  # BEGIN generated themes: r2p-roadmap rewrites this block from roadmap.yaml"
 NAV_END = "  # END generated themes"
@@ -33,5 +34,6 @@ def render_nav(roadmap: Roadmap) -> str:
 
 
 def _nav_entry(theme: Theme, indent: str) -> str:
-    label = json.dumps(f"{theme.number}. {theme.short_title}", ensure_ascii=False)
+    # Nav titles reach the HTML unescaped (MkDocs templates do not autoescape).
+    label = json.dumps(attr(f"{theme.number}. {theme.short_title}"), ensure_ascii=False)
     return f"{indent}- {label}: {theme_path(theme)}"
