@@ -36,9 +36,10 @@ def _pages(site: Path) -> set[str]:
 
 
 def _content(page: Path) -> str:
+    """The page's article, or the whole page for one without (a redirect page, say)."""
     text = page.read_text(encoding="utf-8")
-    start = text.index('<article class="md-content__inner')
-    return text[start : text.index("</article>", start)]
+    start = text.find('<article class="md-content__inner')
+    return text if start < 0 else text[start : text.index("</article>", start)]
 
 
 def _ids(page: Path) -> set[str]:
@@ -121,11 +122,12 @@ def test_plain_zensical_build_works_after_r2p_roadmap_build(project: Project, si
 
 def test_extra_values_reach_zensicals_templates(project: Project) -> None:
     build(project)  # renders the pages into docs/
-    main_html = project.root / "themes" / "main.html"
-    main_html.write_text(
-        main_html.read_text(encoding="utf-8")
-        + '\n{% block footer %}{{ super() }}<p id="r2p-probe">{{ config.extra.r2p_probe.version }}</p>{% endblock %}\n',
+    # A page of its own with a template of its own, so that nothing the site's templates define is touched.
+    (project.root / "themes" / "probe.html").write_text(
+        '{% extends "main.html" %}\n'
+        '{% block content %}{{ super() }}<p id="r2p-probe">{{ config.extra.r2p_probe.version }}</p>{% endblock %}\n',
         encoding="utf-8",
     )
+    (project.docs_dir / "probe.md").write_text("---\ntemplate: probe.html\n---\n\n# Probe\n", encoding="utf-8")
     run_zensical(project.config_file, project.docs_dir, project.root / "probe", None, {"r2p_probe": {"version": "9.9"}})
-    assert '<p id="r2p-probe">9.9</p>' in (project.root / "probe" / "index.html").read_text(encoding="utf-8")
+    assert '<p id="r2p-probe">9.9</p>' in (project.root / "probe" / "probe" / "index.html").read_text(encoding="utf-8")
