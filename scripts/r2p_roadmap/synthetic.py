@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from . import support
+from .source import parse_source
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -113,11 +114,10 @@ def synthesize(base: dict[str, Any], record: str, themes: int, seed: int = 2009)
     if themes < existing:
         raise ValueError(f"a synthetic roadmap needs at least the {existing} real themes, not {themes}")
     writer = _Writer(seed)
-    paragraph = sum(1 for line in record.splitlines() if line.lstrip("- ").startswith("["))
+    paragraph = len(parse_source(record, "text of record").paragraphs)
     actors = [actor["id"] for actor in data["actors"]]
     for index in range(themes // 10):
-        words = writer.words(2, 3)
-        actor_id = f"actor-{index + 1}-{words[0]}"
+        actor_id = f"actor-{index + 1}-{writer.words(1, 1)[0]}"
         data["actors"].append({"id": actor_id, "name": writer.title(2, 4) + " Office", "abbr": f"A{index + 1}"})
         actors.append(actor_id)
 
