@@ -1,8 +1,9 @@
 """Measure the site build at the real size and at 80 and 800 themes; print the figures as Markdown tables.
 
-Run from a checkout: `.venv/bin/python scripts/benchmark.py` (about 2.5 minutes of CPU time on two cores).
+Run from a checkout: `.venv/bin/python scripts/benchmark.py` (two to three minutes on two cores).
 Every measurement happens in a temporary copy of the project; the checkout is left as it was.
-Times are medians of five runs, three at the largest size (one for Zensical there); gzip uses level 6.
+Times are medians of three runs, two at the largest size, where Zensical runs only when asked
+(`--zensical-largest`, once), to keep the whole run under five minutes; gzip uses level 6.
 """
 
 from __future__ import annotations
@@ -255,7 +256,7 @@ def report(results: list[SizeResult], cli: Timing, views: dict[str, dict[str, An
         row += [f"{r.mkdocs.cpu / real.mkdocs.cpu:.1f}{TIMES}"]
         if zensical:
             runs = f", {r.zensical.runs} run{'s' if r.zensical.runs > 1 else ''}" if r.zensical else ""
-            row.append(r.zensical.cell() + runs if r.zensical else "")
+            row.append(r.zensical.cell() + runs if r.zensical else "not run (--zensical-largest)")
         rows.append(row)
     out += _table(header, rows)
     out += [f"`r2p-roadmap build` of the real roadmap as a new process: {cli.cell()}, median of {cli.runs}.", ""]
@@ -330,10 +331,11 @@ def report(results: list[SizeResult], cli: Timing, views: dict[str, dict[str, An
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=5, help="runs per build below the largest size")
-    parser.add_argument("--large-runs", type=int, default=3, help="runs per build at the largest size")
+    parser.add_argument("--runs", type=int, default=3, help="runs per build below the largest size")
+    parser.add_argument("--large-runs", type=int, default=2, help="runs per build at the largest size")
     parser.add_argument("--sizes", default="80,800", help="synthetic sizes, in themes (default 80,800)")
     parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical builds")
+    parser.add_argument("--zensical-largest", action="store_true", help="also build the largest size with Zensical")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     zensical = not args.no_zensical
@@ -347,8 +349,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, themes in [("real", None), *((f"synthetic {size}", size) for size in sizes)]:
             largest = themes is not None and themes == max(sizes)
             runs = args.large_runs if largest else args.runs
-            # Zensical at the largest size takes as long as MkDocs; one run keeps the whole benchmark short.
-            zensical_runs = 0 if not zensical else 1 if largest else args.runs
+            # Zensical at the largest size takes longer than MkDocs: only on request, and once.
+            zensical_runs = 0 if not zensical else (1 if args.zensical_largest else 0) if largest else args.runs
             result, project = measure_size(name, themes, runs, work, zensical_runs)
             results.append(result)
             projects.append(project)
