@@ -58,9 +58,9 @@ def _hostile_files() -> dict[str, bytes]:
     return {
         "roadmap.yaml (valid)": (ROOT / "roadmap.yaml").read_bytes(),
         "billion laughs": laughs.encode(),
-        "20,000+ short values": b"themes:\n" + b"- x\n" * ((MAX_BYTES - 100) // 4),
+        "250,000+ short values": b"themes:\n" + b"- x\n" * ((MAX_BYTES - 100) // 4),
         "brackets nested 4,000 deep": b"themes:\n" + (b" " + b"[" * 4000 + b"\n") * ((MAX_BYTES - 100) // 4002),
-        "1 MiB of comments": (b"# " + b"c" * 4000 + b"\n") * ((MAX_BYTES - 100) // 4003),
+        "8 MiB of comments": (b"# " + b"c" * 4000 + b"\n") * ((MAX_BYTES - 100) // 4003),
         "over the size limit": b"#" * (MAX_BYTES + 1),
     }
 

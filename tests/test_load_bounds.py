@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from r2p_roadmap.load import MAX_BYTES
+from r2p_roadmap.load import MAX_BYTES, MAX_VALUES
 
 from .bad_input.cases import BILLION_LAUGHS
 
@@ -47,12 +47,12 @@ DEEP = b"themes:\n" + (b" " + b"[" * 4000 + b"\n") * ((MAX_BYTES - 100) // 4002)
 
 HOSTILE = [
     ("billion-laughs", BILLION_LAUGHS, "the anchor '&lol0' is not allowed"),
-    ("many-values", MANY_VALUES, "the file holds more than 20,000 values"),
+    ("many-values", MANY_VALUES, f"the file holds more than {MAX_VALUES:,} values"),
     ("deep-brackets", DEEP, "the values are nested more than 32 levels deep"),
     (
         "over-the-size-limit",
         b"#" * (MAX_BYTES + 1),
-        f"the file is {MAX_BYTES + 1:,} bytes; the limit is {MAX_BYTES:,} bytes (1 MiB)",
+        f"the file is {MAX_BYTES + 1:,} bytes; the limit is {MAX_BYTES:,} bytes ({MAX_BYTES >> 20} MiB)",
     ),
 ]
 

@@ -1,7 +1,8 @@
 /* Accessibility additions Material's templates lack, checked by tests/test_browser_a11y.py:
    - the search dialog gets a name (axe's aria-dialog-name), from the label of its search box;
    - the menu button of small screens becomes a real button, which the keyboard reaches and which
-     says whether the navigation drawer is open. */
+     says whether the navigation drawer is open;
+   - a wide table that scrolls sideways can be focused and scrolled by keyboard, and is named. */
 (function () {
   "use strict";
 
@@ -35,4 +36,28 @@
     drawer.addEventListener("change", update);
     update();
   }
+
+  // Material wraps each table in a box that scrolls when the table is wider than the page; its own
+  // script adds the boxes once the page is set up, which document$ announces.
+  var reachable = function () {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box, index) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Table " + (index + 1) + ", scrolls sideways");
+      } else if (box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  };
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(function () {
+      window.setTimeout(reachable, 0);
+    });
+  } else {
+    reachable();
+  }
+  window.addEventListener("resize", reachable);
 })();

@@ -29,6 +29,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from .contract import CONTRACT_FILE, check_kept, configured_site_url, published_links
 from .errors import Problem, RoadmapError
+from .fast_compose import gc_paused
 from .model import Roadmap
 from .offline import ZIP_PATH, configure_offline, write_zip
 from .render import Site, render_site
@@ -37,6 +38,7 @@ from .render.permalinks import anchor_targets
 from .render.redirects import redirects
 from .validate import load_roadmap
 from .write import MANIFEST, WriteReport, check_hand_written, read_manifest, replace_nav, write_atomic, write_generated
+from .zensical_build import run_zensical
 
 log = logging.getLogger("r2p_roadmap")
 
@@ -84,8 +86,9 @@ class BuildReport:
 
 def prepare(project: Project) -> tuple[Roadmap, Site]:
     """Load, validate and render; raise RoadmapError without touching the disk."""
-    roadmap = load_roadmap(project.roadmap)
-    site = render_site(roadmap, configured_site_url(project.config_file))
+    with gc_paused():  # a large roadmap is many small objects and no cycles; see gc_paused
+        roadmap = load_roadmap(project.roadmap)
+        site = render_site(roadmap, configured_site_url(project.config_file))
     check_hand_written(project.docs_dir, site.pages)
     return roadmap, site
 
@@ -228,8 +231,13 @@ def remove_leftovers(*folders: Path) -> list[Path]:
     return removed
 
 
-def build(project: Project, *, site_dir: Path | None = None, site_url: str | None = None) -> BuildReport:
-    """Validate, render and build into `site_dir` (default site/); on any failure change nothing."""
+def build(
+    project: Project, *, site_dir: Path | None = None, site_url: str | None = None, engine: str = "mkdocs"
+) -> BuildReport:
+    """Validate, render and build into `site_dir` (default site/); on any failure change nothing.
+
+    `engine` is "mkdocs" (MkDocs with Material) or "zensical" (its successor, from the same config).
+    """
     started = time.perf_counter()
     roadmap, site = prepare(project)
     target = site_dir or project.site_dir
@@ -245,8 +253,10 @@ def build(project: Project, *, site_dir: Path | None = None, site_url: str | Non
         staged_config = project.root / f".r2p-mkdocs-{os.getpid()}.yml"
         staged_config.write_text(new_config, encoding="utf-8")
         try:
-            _run_mkdocs(staged_config, work / "docs", work / "site", site_url, template_values(roadmap))
-            # The downloadable copy is a second build (file:// needs .html links) zipped into the site.
+            run_engine = run_zensical if engine == "zensical" else _run_mkdocs
+            run_engine(staged_config, work / "docs", work / "site", site_url, template_values(roadmap))
+            # The downloadable copy is a second build (file:// needs .html links) zipped into the site;
+            # it uses Material's offline plugin, so MkDocs builds it whichever engine builds the site.
             _run_mkdocs(
                 staged_config, work / "docs", work / "offline", site_url, template_values(roadmap), configure_offline
             )

@@ -13,6 +13,7 @@ from .links_command import run_links_command
 from .validate import load_roadmap
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+ENGINES = ("mkdocs", "zensical")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,7 +25,10 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check roadmap.yaml only (exit 0 valid, 1 content errors)")
     validate.add_argument("file", nargs="?", type=Path, help="the file to check (default: ./roadmap.yaml)")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="error output format")
-    commands.add_parser("build", help="validate, render the pages and build the site into site/")
+    build_command = commands.add_parser("build", help="validate, render the pages and build the site into site/")
+    build_command.add_argument(
+        "--engine", choices=ENGINES, default="mkdocs", help="site generator: mkdocs (default) or zensical"
+    )
     serve = commands.add_parser("serve", help="build and serve the site with live reload")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
@@ -64,9 +68,9 @@ def _validate(file: Path | None, output_format: str) -> int:
     return EXIT_OK
 
 
-def _build(project: Project) -> int:
+def _build(project: Project, engine: str = "mkdocs") -> int:
     try:
-        report = build(project)
+        report = build(project, engine=engine)
     except RoadmapError as error:
         return _report(error)
     changes = len(report.written.written) + len(report.written.deleted)
@@ -96,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_USAGE
     if args.command == "build":
-        return _build(project)
+        return _build(project, args.engine)
     if args.command == "links":
         try:
             return run_links_command(project, args.action)

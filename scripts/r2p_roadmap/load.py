@@ -16,12 +16,14 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem, RoadmapError
+from .fast_compose import compose_fast
 from .yaml_syntax import describe_syntax_error
 
-# Limits far above the real roadmap (about 40 KB, 1,400 values, seven levels), low enough that a
-# hostile or mistaken file fails within a second: PyYAML reads about a megabyte a second.
-MAX_BYTES = 1024 * 1024
-MAX_VALUES = 20_000
+# Limits far above the real roadmap (about 60 KB, 1,400 values, seven levels) and above the largest
+# benchmark roadmap (800 themes: 4.3 MB, 152,000 values), low enough that a hostile or mistaken file
+# fails within a second: libyaml's event scan meets the value and depth limits before composing.
+MAX_BYTES = 8 * 1024 * 1024
+MAX_VALUES = 250_000
 MAX_LINE_CHARS = 5000
 # The roadmap nests seven levels deep; far deeper input is a mistake or an attack on the parser's stack.
 MAX_DEPTH = 32
@@ -70,34 +72,39 @@ class _Composer(yaml.SafeLoader):
     values = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, f"the alias '*{event.anchor}' is not allowed", _NO_REUSE)
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _Refused(event.start_mark, f"the anchor '&{anchor}' is not allowed", _NO_REUSE)
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise _Refused(event.start_mark, f"the YAML tag '{shown}' is not allowed", _NO_TAGS)
-        if self.depth >= MAX_DEPTH:
-            raise _Refused(
-                event.start_mark,
-                f"the values are nested more than {MAX_DEPTH} levels deep",
-                "the roadmap needs at most seven levels; check the indentation and the [ ] and { } brackets",
-            )
         self.values += 1
-        if self.values > MAX_VALUES:
-            raise _Refused(
-                event.start_mark,
-                f"the file holds more than {MAX_VALUES:,} values",
-                "the roadmap needs far fewer: check that this is the right file, and remove what was pasted by mistake",
-            )
+        refuse_node(self.peek_event(), self.depth, self.values)  # type: ignore[no-untyped-call]
         self.depth += 1
         try:
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+def refuse_node(event: yaml.Event, depth: int, values: int) -> None:
+    """Raise _Refused for a node roadmap.yaml does not allow: an alias, an anchor, a tag, a node
+    nested `depth` collections deep past the limit, or the node that takes the count past the limit."""
+    if isinstance(event, yaml.AliasEvent):
+        raise _Refused(event.start_mark, f"the alias '*{event.anchor}' is not allowed", _NO_REUSE)
+    anchor = getattr(event, "anchor", None)
+    if anchor is not None:
+        raise _Refused(event.start_mark, f"the anchor '&{anchor}' is not allowed", _NO_REUSE)
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise _Refused(event.start_mark, f"the YAML tag '{shown}' is not allowed", _NO_TAGS)
+    if depth >= MAX_DEPTH:
+        raise _Refused(
+            event.start_mark,
+            f"the values are nested more than {MAX_DEPTH} levels deep",
+            "the roadmap needs at most seven levels; check the indentation and the [ ] and { } brackets",
+        )
+    if values > MAX_VALUES:
+        raise _Refused(
+            event.start_mark,
+            f"the file holds more than {MAX_VALUES:,} values",
+            "the roadmap needs far fewer: check that this is the right file, and remove what was pasted by mistake",
+        )
 
 
 _NO_REUSE = (
@@ -161,56 +168,66 @@ def _check_text(raw: bytes, file: str) -> str:
                 )
             ]
         ) from None
+    # Whole-text scans run at C speed; only a position found is turned into a line and column.
     problems = []
-    for number, line_text in enumerate(text.split("\n"), start=1):
-        if len(line_text) > MAX_LINE_CHARS:
-            problems.append(
-                _problem(
-                    file,
-                    number,
-                    MAX_LINE_CHARS + 1,
-                    f"the line is {len(line_text):,} characters long; the limit is {MAX_LINE_CHARS:,}",
-                    "write long text on several lines: put '>-' after the key and the text on the lines "
-                    "below it, indented",
-                )
+    for match in _LONG_LINE.finditer(text):
+        line, _ = _line_column(text, match.start())
+        length = len(match.group())
+        problems.append(
+            _problem(
+                file,
+                line,
+                MAX_LINE_CHARS + 1,
+                f"the line is {length:,} characters long; the limit is {MAX_LINE_CHARS:,}",
+                "write long text on several lines: put '>-' after the key and the text on the lines below it, indented",
             )
-        tab = line_text.find("\t")
-        if tab >= 0:
-            problems.append(
-                _problem(
-                    file,
-                    number,
-                    tab + 1,
-                    "a tab character; roadmap.yaml uses spaces only",
-                    "replace the tab with spaces (YAML does not allow tabs for indentation)",
-                )
+        )
+    for match in _TAB.finditer(text):
+        problems.append(
+            _problem(
+                file,
+                *_line_column(text, match.start()),
+                "a tab character; roadmap.yaml uses spaces only",
+                "replace the tab with spaces (YAML does not allow tabs for indentation)",
             )
-        for match in _CONTROL.finditer(line_text):
-            code = f"U+{ord(match.group()):04X}"
-            name = unicodedata.name(match.group(), "")
-            if name:
-                what = f"the invisible character {name} ({code})"
-            elif unicodedata.category(match.group()) == "Cc":
-                what = f"an invisible control character ({code})"
-            else:
-                what = f"the character {code}, which is not text,"
-            problems.append(
-                _problem(
-                    file,
-                    number,
-                    match.start() + 1,
-                    f"{what} is not allowed",
-                    "delete it: most editors do not show it, so delete and retype the text around this position",
-                )
+        )
+    for match in _CONTROL.finditer(text):
+        code = f"U+{ord(match.group()):04X}"
+        name = unicodedata.name(match.group(), "")
+        if name:
+            what = f"the invisible character {name} ({code})"
+        elif unicodedata.category(match.group()) == "Cc":
+            what = f"an invisible control character ({code})"
+        else:
+            what = f"the character {code}, which is not text,"
+        problems.append(
+            _problem(
+                file,
+                *_line_column(text, match.start()),
+                f"{what} is not allowed",
+                "delete it: most editors do not show it, so delete and retype the text around this position",
             )
+        )
     if problems:
         raise RoadmapError(problems)
     return text
 
 
-def load_document(raw: bytes, file: str = "roadmap.yaml") -> Document:
-    """Parse `raw` into a Document; raise RoadmapError for anything an editor must fix."""
-    text = _check_text(raw, file)
+_LONG_LINE = re.compile(f"^[^\\n]{{{MAX_LINE_CHARS + 1},}}", re.MULTILINE)  # anchored: one try per line
+_TAB = re.compile("\t")
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of the character at `index`."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def _refusal(refused: _Refused, file: str) -> RoadmapError:
+    return RoadmapError([_problem(file, refused.mark.line + 1, refused.mark.column + 1, refused.message, refused.hint)])
+
+
+def _compose(text: str, file: str) -> list[Node]:
+    """The node tree of each YAML document in `text`, by the pure-Python parser that words every error."""
     loader = _Composer(text)
     try:
         nodes: list[Node] = []
@@ -219,9 +236,7 @@ def load_document(raw: bytes, file: str = "roadmap.yaml") -> Document:
             if node is not None:
                 nodes.append(node)
     except _Refused as refused:
-        raise RoadmapError(
-            [_problem(file, refused.mark.line + 1, refused.mark.column + 1, refused.message, refused.hint)]
-        ) from None
+        raise _refusal(refused, file) from None
     except yaml.MarkedYAMLError as error:
         raise RoadmapError([describe_syntax_error(error, text.split("\n"), file)]) from None
     except yaml.YAMLError as error:  # e.g. a character the reader refuses; _check_text should catch these first
@@ -230,6 +245,19 @@ def load_document(raw: bytes, file: str = "roadmap.yaml") -> Document:
         ) from None
     finally:
         loader.dispose()
+    return nodes
+
+
+def load_document(raw: bytes, file: str = "roadmap.yaml") -> Document:
+    """Parse `raw` into a Document; raise RoadmapError for anything an editor must fix."""
+    text = _check_text(raw, file)
+    # libyaml is ten times faster; where it cannot vouch for giving the same result, parse again in Python.
+    try:
+        nodes = compose_fast(text, refuse_node)
+    except _Refused as refused:
+        raise _refusal(refused, file) from None
+    if nodes is None:
+        nodes = _compose(text, file)
     if not nodes:
         raise RoadmapError(
             [
@@ -311,7 +339,7 @@ def _construct(node: Node, path: Path_, document: Document, problems: list[Probl
         return [_construct(item, (*path, index), document, problems) for index, item in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
     if node.tag == "tag:yaml.org,2002:str":
-        if node.style is None and _YAML12_NUMBER.fullmatch(node.value):
+        if not node.style and _YAML12_NUMBER.fullmatch(node.value):  # plain (None or "")
             document.plain_non_strings[path] = node.value
             return _yaml12_number(node.value)
         return node.value
@@ -321,7 +349,7 @@ def _construct(node: Node, path: Path_, document: Document, problems: list[Probl
         value = node.value
     finally:
         _CONSTRUCTOR.constructed_objects.clear()
-    if node.style is None:
+    if not node.style:  # plain: None from the pure-Python parser, "" from libyaml
         document.plain_non_strings[path] = node.value
     return value
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .source import SourceDocument
 
@@ -96,4 +97,19 @@ class Roadmap:
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id (ids are validated to resolve)."""
-        return next(actor for actor in self.actors if actor.id == actor_id)
+        return self._actors_by_id[actor_id]
+
+    @cached_property
+    def _actors_by_id(self) -> dict[str, Actor]:
+        return {actor.id: actor for actor in self.actors}
+
+    @cached_property
+    def naming(self) -> dict[str, tuple[tuple[Theme, Priority], ...]]:
+        """For each actor id, the (theme, priority) pairs that name it, in roadmap order; one pass, so
+        pages that count or list them grow linearly with the roadmap."""
+        found: dict[str, list[tuple[Theme, Priority]]] = {}
+        for theme in self.themes:
+            for priority in theme.priorities:
+                for actor_id in dict.fromkeys(priority.actors):
+                    found.setdefault(actor_id, []).append((theme, priority))
+        return {actor_id: tuple(pairs) for actor_id, pairs in found.items()}

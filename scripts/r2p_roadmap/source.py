@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import Problem, RoadmapError
@@ -67,25 +68,31 @@ def find_span(paragraph_text: str, quote: str) -> tuple[int, int] | None:
     target = normalise(quote)
     if not target:
         return None
-    # Build the normalised paragraph with a map from each normalised character to its origin.
-    chars: list[str] = []
-    origin: list[int] = []
-    pending_space = False
-    for index, char in enumerate(paragraph_text):
-        if char.isspace():
-            pending_space = bool(chars)
-            continue
-        if pending_space:
-            chars.append(" ")
-            origin.append(index)
-            pending_space = False
-        chars.append(char.translate(_QUOTE_MARKS))
-        origin.append(index)
-    start = "".join(chars).find(target)
+    text, word_starts = _normalised_with_origins(paragraph_text)
+    start = text.find(target)
     if start < 0:
         return None
-    end = start + len(target) - 1
-    return origin[start], origin[end] + 1
+    return _origin(text, word_starts, start), _origin(text, word_starts, start + len(target) - 1) + 1
+
+
+_WORD = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=8192)
+def _normalised_with_origins(paragraph_text: str) -> tuple[str, tuple[int, ...]]:
+    """The normalised paragraph and where each of its words starts in the original.
+
+    Normalising keeps every character of a word in place and turns each run of whitespace into one
+    space, so a word's start is all it takes to map a position back. Cached: validation and the source
+    page both look up every quote of a paragraph.
+    """
+    return normalise(paragraph_text), tuple(match.start() for match in _WORD.finditer(paragraph_text))
+
+
+def _origin(text: str, word_starts: tuple[int, ...], position: int) -> int:
+    """Index in the original paragraph of the character at `position` of its normalised `text`."""
+    word = text.count(" ", 0, position)
+    return word_starts[word] + position - (text.rfind(" ", 0, position) + 1)
 
 
 def parse_source(text: str, file: str) -> SourceDocument:

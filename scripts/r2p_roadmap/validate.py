@@ -15,6 +15,8 @@ import jsonschema
 
 from . import hints, support
 from .errors import Problem, RoadmapError
+from .fast_compose import gc_paused
+from .fast_schema import schema_accepts
 from .load import Document, Path_, load_document
 from .model import Actor, Priority, Quote, Roadmap, Source, Theme, Withdrawal
 from .source import SourceDocument, find_span, load_source, normalise
@@ -88,6 +90,8 @@ class _Checker:
     # --- structure -------------------------------------------------------------------------
 
     def check_schema(self) -> None:
+        if schema_accepts(schema_text(), self.document.data):
+            return
         validator = jsonschema.Draft202012Validator(schema())
         for error in validator.iter_errors(self.document.data):
             self._schema_problem(error)
@@ -263,12 +267,13 @@ class _Checker:
     def check_actor_references(self) -> None:
         data = self.document.data
         known = [a["id"] for _, a in _items(data, ("actors",)) if isinstance(a.get("id"), str)]
+        known_ids = set(known)  # a list lookup per reference grows with actors times priorities
         actors_line, _ = self.document.key_mark(("actors",))
         for theme_path, theme in _items(data, ("themes",)):
             for priority_path, priority in _items(theme, ("priorities",), theme_path):
                 refs = priority.get("actors")
                 for index, ref in enumerate(refs if isinstance(refs, list) else []):
-                    if isinstance(ref, str) and ref not in known:
+                    if isinstance(ref, str) and ref not in known_ids:
                         close = difflib.get_close_matches(ref, known, n=1, cutoff=0.5)
                         hint = (f"did you mean '{close[0]}'? " if close else "") + (
                             f"actor ids are listed under 'actors:' on line {actors_line}"
@@ -550,4 +555,5 @@ def load_roadmap(path: Path, display_name: str | None = None) -> Roadmap:
         raise RoadmapError(
             [Problem(1, 1, "", f"cannot read the file: {error.strerror}", "check the path", name)]
         ) from None
-    return validate_document(load_document(raw, name), path.parent)
+    with gc_paused():  # a large roadmap is many small objects and no cycles; see gc_paused
+        return validate_document(load_document(raw, name), path.parent)

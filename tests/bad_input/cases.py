@@ -783,20 +783,20 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "too-large",
-        "a file over 1 MiB",
-        lambda base: base.encode() + (b"# " + b"padding " * 500 + b"\n") * 300,
+        "a file over 8 MiB",
+        lambda base: base.encode() + (b"# " + b"padding " * 500 + b"\n") * 2100,
         (
-            "roadmap.yaml:1:1: the file is 1,204,099 bytes; the limit is 1,048,576 bytes (1 MiB)\n"
+            "roadmap.yaml:1:1: the file is 8,409,499 bytes; the limit is 8,388,608 bytes (8 MiB)\n"
             "    hint: the roadmap is far smaller than this: check that this is the right file, and remove what was pasted by mistake\n"
             "1 error found; nothing was written."
         ),
     ),
     Case(
         "too-many-values",
-        "a list of 20,001 values",
-        lambda base: ("themes:\n" + "- x\n" * 20_001).encode(),
+        "a list of 250,001 values",
+        lambda base: ("themes:\n" + "- x\n" * 250_001).encode(),
         (
-            "roadmap.yaml:19999:3: the file holds more than 20,000 values\n"
+            "roadmap.yaml:249999:3: the file holds more than 250,000 values\n"
             "    hint: the roadmap needs far fewer: check that this is the right file, and remove what was pasted by mistake\n"
             "1 error found; nothing was written."
         ),

@@ -19,8 +19,8 @@ def _summary_table(roadmap: Roadmap) -> str:
     """Every actor with how many priorities and themes name it, most often named first."""
     counts = []
     for actor in roadmap.actors:
-        named = [(t.id, p.id) for t in roadmap.themes for p in t.priorities if actor.id in p.actors]
-        counts.append((actor, len(named), len({theme_id for theme_id, _ in named})))
+        named = roadmap.naming.get(actor.id, ())
+        counts.append((actor, len(named), len({theme.id for theme, _ in named})))
     counts.sort(key=lambda row: (-row[1], row[0].name.casefold()))
     rows = ["| Actor | Priorities | Themes |", "| --- | --: | --: |"]
     rows += [f"| [{md(_heading(actor))}](#{actor.id}) | {n} | {t} |" for actor, n, t in counts]
@@ -39,21 +39,20 @@ def render_actors_page(roadmap: Roadmap) -> str:
         "Every institution or group the roadmap names, with the priorities that name it.\n",
         _summary_table(roadmap),
     ]
+    named = roadmap.naming
     for actor in sorted(roadmap.actors, key=lambda a: a.name.casefold()):
         parts.append(f"## {md(_heading(actor))} {{#{actor.id}}}\n")
         if actor.description:
             parts.append(f"{md(actor.description)}\n")
         lines = []
         themes = set()
-        for theme in roadmap.themes:
-            for priority in theme.priorities:
-                if actor.id in priority.actors:
-                    themes.add(theme.id)
-                    target = relative(PAGE, theme_path(theme), priority.id)
-                    lines.append(
-                        f"- Theme {theme.number}, {md(theme.short_title)}: "
-                        f"[{priority_number(theme, priority)} {md(priority.title)}]({target})"
-                    )
+        for theme, priority in named.get(actor.id, ()):
+            themes.add(theme.id)
+            target = relative(PAGE, theme_path(theme), priority.id)
+            lines.append(
+                f"- Theme {theme.number}, {md(theme.short_title)}: "
+                f"[{priority_number(theme, priority)} {md(priority.title)}]({target})"
+            )
         if lines:
             n, t = len(lines), len(themes)
             parts.append(

@@ -35,7 +35,7 @@ def actor_links(roadmap: Roadmap, priority: Priority, page: str) -> str:
     for actor_id in priority.actors:
         actor = roadmap.actor(actor_id)
         label = actor.name + (f" ({actor.abbr})" if actor.abbr else "")
-        named = sum(actor_id in p.actors for theme in roadmap.themes for p in theme.priorities)
+        named = len(roadmap.naming.get(actor_id, ()))
         title = f"Named in {named} priorit{'y' if named == 1 else 'ies'}"
         links.append(f'[{md(label)}]({relative(page, ACTORS_PAGE, actor.id)} "{title}"){{.r2p-actor}}')
     return '<p class="r2p-actors" markdown="span"><strong>Actors:</strong> ' + " ".join(links) + "</p>"

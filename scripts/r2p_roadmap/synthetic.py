@@ -1,0 +1,173 @@
+"""A larger roadmap for measuring scale: the real content followed by generated themes.
+
+The generated themes are word soup from a fixed vocabulary, made deterministically from a seed. Each
+theme adds a section to the text of record, and every generated quote is a sentence of that text, so
+the result passes the same validation as the real roadmap. Keeping the real themes first means every
+hand-written link to them (the editing guide, for example) still resolves in a synthetic build.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from . import support
+from .source import parse_source
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# Plain words that form none of the source's quantifier phrases (see support.LEVELS), so a generated
+# quote states a support level only where a phrase is put on purpose.
+_NOUNS = _words(
+    """council assembly mandate mediation prevention capacity framework dialogue mission treaty protection
+    commission report review funding training monitoring response warning mechanism network partnership
+    strategy policy reform office envoy resolution budget deployment observer court justice tribunal
+    refugees border election governance institution secretariat programme standards guidance practice
+    research analysis data evidence lessons experts panel summit forum delegation government ministry
+    agency donor roster police peacekeeping ceasefire settlement accountability sanctions consultation
+    coordination coherence outreach advocacy education media communities leaders women youth victims
+    survivors witnesses archives records benchmarks indicators timelines atrocities populations region"""
+)
+_ADJECTIVES = _words(
+    """regional national early timely joint annual regular clear practical local global shared independent
+    effective stronger wider faster civilian political legal military public judicial diplomatic
+    preventive sustained coherent collective"""
+)
+_VERBS = _words(
+    """strengthen support build expand improve share fund train deploy monitor publish convene coordinate
+    engage sustain protect prevent develop adopt implement review reform"""
+)
+_LINKS = _words("and for with in on to through across within by")
+# How each level is introduced in a generated quote; each opening holds one of the level's phrases.
+_OPENINGS = {
+    "all": "All participants agreed that",
+    "consensus": "Something of a consensus emerged that",
+    "many": "Many participants stressed that",
+    "several": "Several participants argued that",
+    "some": "Some noted that",
+    "few": "A couple of participants argued that",
+    "one": "One participant stressed that",
+    "unattributed": "It was noted that",
+}
+
+
+@dataclass(frozen=True)
+class Synthetic:
+    """The texts of a synthetic roadmap and its text of record, and what they hold."""
+
+    roadmap_yaml: str
+    text_of_record: str
+    themes: int
+    priorities: int
+    quotes: int
+
+
+class _NoAliases(yaml.CSafeDumper):
+    """roadmap.yaml refuses YAML aliases, so never write one, even for repeated values."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+class _Writer:
+    """Draws words, sentences and ids from one seeded random generator."""
+
+    def __init__(self, seed: int) -> None:
+        self.random = random.Random(seed)
+
+    def words(self, low: int, high: int) -> list[str]:
+        count = self.random.randint(low, high)
+        pools = (_ADJECTIVES, _NOUNS, _VERBS, _LINKS, _NOUNS)
+        return [self.random.choice(pools[index % len(pools)]) for index in range(count)]
+
+    def clause(self) -> str:
+        return " ".join(self.words(10, 24))
+
+    def sentence(self) -> str:
+        text = self.clause()
+        return text[0].upper() + text[1:] + "."
+
+    def title(self, low: int, high: int) -> str:
+        text = " ".join(self.words(low, high))
+        return text[0].upper() + text[1:]
+
+
+def dump_roadmap(data: dict[str, Any]) -> str:
+    """Roadmap data as the text of a roadmap.yaml (without the comments of a hand-written one)."""
+    return yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100)
+
+
+def synthesize(base: dict[str, Any], record: str, themes: int, seed: int = 2009) -> Synthetic:
+    """Extend roadmap data `base` (as loaded from YAML) and its text of record to `themes` themes.
+
+    About 12.5 quotes are generated per added theme, so 800 themes hold about 10,000 quotes.
+    """
+    data = copy.deepcopy(base)
+    existing = len(data["themes"])
+    if themes < existing:
+        raise ValueError(f"a synthetic roadmap needs at least the {existing} real themes, not {themes}")
+    writer = _Writer(seed)
+    paragraph = len(parse_source(record, "text of record").paragraphs)
+    actors = [actor["id"] for actor in data["actors"]]
+    for index in range(themes // 10):
+        actor_id = f"actor-{index + 1}-{writer.words(1, 1)[0]}"
+        data["actors"].append({"id": actor_id, "name": writer.title(2, 4) + " Office", "abbr": f"A{index + 1}"})
+        actors.append(actor_id)
+
+    sections: list[str] = []
+    for number in range(existing + 1, themes + 1):
+        title = writer.title(5, 12)
+        theme_id = f"theme-{number}-" + "-".join(writer.words(2, 2))
+        priorities = []
+        sections.append(f"## {number}. {title}")
+        for p_number in range(1, writer.random.randint(3, 7) + 1):
+            level = writer.random.choice(support.LEVEL_IDS)
+            paragraph += 1
+            quotes, sentences = [], []
+            for q_number in range(1, writer.random.randint(1, 4) + 1):
+                quote = writer.sentence()
+                if q_number == 1:
+                    quote = f"{_OPENINGS[level]} {writer.clause()}."
+                sentences.append(quote)
+                if writer.random.random() < 0.5:
+                    sentences.append(writer.sentence())  # text between quotes that no one quotes
+                quotes.append({"id": f"t{number}-p{p_number}-q{q_number}", "text": quote, "paragraph": paragraph})
+            sections.append(f"[{paragraph}] " + " ".join(sentences))
+            priorities.append(
+                {
+                    "id": f"t{number}-p{p_number}-" + writer.words(1, 1)[0],
+                    "title": writer.title(5, 9),
+                    "text": writer.sentence() + " " + writer.sentence(),
+                    "support": level,
+                    "actors": sorted(set(writer.random.sample(actors, writer.random.randint(0, 3)))),
+                    "keywords": list(dict.fromkeys(writer.words(0, 2))),
+                    "quotes": quotes,
+                }
+            )
+        data["themes"].append(
+            {
+                "id": theme_id,
+                "number": number,
+                "title": title,
+                "short_title": title[:40].rsplit(" ", 1)[0] if len(title) > 40 else title,
+                "summary": writer.sentence(),
+                "keywords": list(dict.fromkeys(writer.words(1, 3))),
+                "priorities": priorities,
+            }
+        )
+    text = dump_roadmap(data)
+    return Synthetic(
+        roadmap_yaml=text,
+        text_of_record=record.rstrip("\n") + "\n\n" + "\n\n".join(sections) + "\n" if sections else record,
+        themes=len(data["themes"]),
+        priorities=sum(len(t["priorities"]) for t in data["themes"]),
+        quotes=sum(len(p["quotes"]) for t in data["themes"] for p in t["priorities"])
+        + len(data["meeting"]["progress"]),
+    )

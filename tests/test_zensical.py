@@ -1,0 +1,133 @@
+"""Zensical builds the same pages, quotes and anchors from the same mkdocs.yml as MkDocs does."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from r2p_roadmap.build import Project, build
+from r2p_roadmap.cli import main
+from r2p_roadmap.errors import RoadmapError
+from r2p_roadmap.model import Roadmap
+from r2p_roadmap.render.markup import one_line
+from r2p_roadmap.zensical_build import run_zensical
+
+# Zensical adds a target for its skip link inside the content; nothing links to it from outside.
+ZENSICAL_ONLY_IDS = {"__skip"}
+
+
+@pytest.fixture(scope="session")
+def zensical_site(built_project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real roadmap built with `r2p-roadmap build --engine zensical`, in a copy of the MkDocs-built project."""
+    project = Project(tmp_path_factory.mktemp("zensical") / "repo")
+    shutil.copytree(built_project.root, project.root, ignore=shutil.ignore_patterns("site"))
+    build(project, engine="zensical")
+    return project.site_dir
+
+
+def _pages(site: Path) -> set[str]:
+    return {page.relative_to(site).as_posix() for page in site.rglob("*.html")}
+
+
+def _content(page: Path) -> str:
+    """The page's article, or the whole page for one without (a redirect page, say)."""
+    text = page.read_text(encoding="utf-8")
+    start = text.find('<article class="md-content__inner')
+    return text if start < 0 else text[start : text.index("</article>", start)]
+
+
+def _ids(page: Path) -> set[str]:
+    return set(re.findall(r'\sid="([^"]+)"', _content(page))) - ZENSICAL_ONLY_IDS
+
+
+def _text(fragment: str) -> str:
+    return one_line(html.unescape(re.sub(r"<[^>]+>", " ", fragment)))
+
+
+def test_both_engines_build_the_same_pages(site_dir: Path, zensical_site: Path) -> None:
+    assert _pages(zensical_site) == _pages(site_dir)
+
+
+def test_both_engines_publish_the_same_data_files(site_dir: Path, zensical_site: Path, built_project: Project) -> None:
+    docs = built_project.docs_dir
+    published = [p.relative_to(docs) for p in docs.rglob("*") if p.is_file() and p.suffix != ".md" and p.name[0] != "."]
+    assert published
+    for path in published:
+        assert (zensical_site / path).read_bytes() == (site_dir / path).read_bytes(), path
+
+
+def test_every_page_has_the_same_anchors(site_dir: Path, zensical_site: Path) -> None:
+    for page in sorted(_pages(site_dir)):
+        assert _ids(zensical_site / page) == _ids(site_dir / page), page
+
+
+def test_every_theme_page_holds_its_quotes_and_anchors(zensical_site: Path, roadmap: Roadmap) -> None:
+    for theme in roadmap.themes:
+        page = zensical_site / "themes" / theme.id / "index.html"
+        ids, text = _ids(page), _text(_content(page))
+        for priority in theme.priorities:
+            assert priority.id in ids, priority.id
+            for quote in priority.quotes:
+                assert quote.id in ids, quote.id
+                assert " ".join(quote.text.split()) in text, quote.id
+        assert theme.id in ids
+
+
+def test_a_broken_link_fails_the_zensical_build_and_changes_nothing(project: Project) -> None:
+    build(project, engine="zensical")
+    before = {p: p.read_bytes() for p in project.site_dir.rglob("*") if p.is_file()}
+    (project.docs_dir / "notes.md").write_text("# Notes\n\n[gone](nowhere.md)\n", encoding="utf-8")
+    with pytest.raises(RoadmapError) as caught:
+        build(project, engine="zensical")
+    assert [p.format().splitlines()[0] for p in caught.value.problems] == ["docs/notes.md:3:8: page does not exist"]
+    assert {p: p.read_bytes() for p in project.site_dir.rglob("*") if p.is_file()} == before
+
+
+def test_the_command_line_chooses_the_engine(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project.root)
+    assert main(["build", "--engine", "zensical"]) == 0
+    assert (project.site_dir / "search.json").is_file()  # Zensical's search index, not Material's
+    assert "Built site/" in capsys.readouterr().out
+
+
+def test_zensical_pages_load_nothing_from_other_hosts(zensical_site: Path) -> None:
+    for page in sorted(zensical_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        loaded = re.findall(r'<(?:script|img|iframe)[^>]*\ssrc="([^"]+)"', text)
+        loaded += re.findall(r'<link[^>]*\srel="(?:stylesheet|preload|modulepreload)"[^>]*\shref="([^"]+)"', text)
+        assert [url for url in loaded if "//" in url] == [], page
+
+
+def test_plain_zensical_build_works_after_r2p_roadmap_build(project: Project, site_dir: Path) -> None:
+    build(project)  # renders the pages into docs/ and the nav into mkdocs.yml
+    result = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "--clean"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _pages(project.site_dir) == _pages(site_dir)
+    assert (project.site_dir / "search.json").is_file()
+
+
+def test_extra_values_reach_zensicals_templates(project: Project) -> None:
+    build(project)  # renders the pages into docs/
+    # A page of its own with a template of its own, so that nothing the site's templates define is touched.
+    (project.root / "themes" / "probe.html").write_text(
+        '{% extends "main.html" %}\n'
+        '{% block content %}{{ super() }}<p id="r2p-probe">{{ config.extra.r2p_probe.version }}</p>{% endblock %}\n',
+        encoding="utf-8",
+    )
+    (project.docs_dir / "probe.md").write_text("---\ntemplate: probe.html\n---\n\n# Probe\n", encoding="utf-8")
+    run_zensical(project.config_file, project.docs_dir, project.root / "probe", None, {"r2p_probe": {"version": "9.9"}})
+    assert '<p id="r2p-probe">9.9</p>' in (project.root / "probe" / "probe" / "index.html").read_text(encoding="utf-8")
