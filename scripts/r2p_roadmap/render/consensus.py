@@ -92,7 +92,7 @@ def render_consensus_table(roadmap: Roadmap, page: str) -> str:
                 f'| <span class="r2p-badge r2p-badge--{level.id}">{md(level.label)}</span> '
                 f"| {words} |"
             )
-    return '<div class="r2p-map-text" markdown="block">\n\n' + "\n".join(rows) + "\n\n</div>\n"
+    return '<div class="r2p-map-text" data-search-exclude="" markdown="block">\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
 def render_consensus_summary(roadmap: Roadmap, page: str) -> str:

@@ -27,7 +27,8 @@ def render_home_page(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL) -> str:
         "## Progress noted {#progress}\n",
         *(quote_block(quote, PAGE, progress_share(roadmap, quote, site_url)) + "\n" for quote in roadmap.progress),
         f"## The {count} themes {{#themes}}\n",
-        '<div class="grid cards r2p-cards" markdown="block">\n',
+        # The cards repeat each theme's summary; searches should land on the theme pages themselves.
+        '<div class="grid cards r2p-cards" data-search-exclude="" markdown="block">\n',
     ]
     for theme in roadmap.themes:
         n = len(theme.priorities)
