@@ -332,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=3, help="runs per build below the largest size")
-    parser.add_argument("--large-runs", type=int, default=2, help="runs per build at the largest size")
+    parser.add_argument("--large-runs", type=int, default=1, help="runs per build at the largest size (one build there takes over a minute)")
     parser.add_argument("--sizes", default="80,800", help="synthetic sizes, in themes (default 80,800)")
     parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical builds")
     parser.add_argument("--zensical-largest", action="store_true", help="also build the largest size with Zensical")
