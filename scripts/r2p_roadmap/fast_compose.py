@@ -37,18 +37,22 @@ def compose_fast(text: str, guard: Guard | None = None) -> list[Node] | None:
     try:
         if (guard is not None or any(c in text for c in "&*!")) and not _events_pass(text, guard):
             return None
-        loader = yaml.CSafeLoader(text)
-        try:
-            nodes: list[Node] = []
-            while loader.check_node():
-                node = loader.get_node()
-                if node is not None:
-                    nodes.append(node)
-        finally:
-            loader.dispose()
+        return compose_all(yaml.CSafeLoader(text))
     except yaml.YAMLError:
         return None
-    return nodes
+
+
+def compose_all(loader: yaml.SafeLoader | yaml.CSafeLoader) -> list[Node]:
+    """The node tree of every document `loader` reads, then the loader disposed of."""
+    try:
+        nodes: list[Node] = []
+        while loader.check_node():
+            node = loader.get_node()
+            if node is not None:
+                nodes.append(node)
+        return nodes
+    finally:
+        loader.dispose()
 
 
 _NODE_START = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)

@@ -16,7 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem, RoadmapError
-from .fast_compose import compose_fast
+from .fast_compose import compose_all, compose_fast
 from .yaml_syntax import describe_syntax_error
 
 # Limits far above the real roadmap (about 60 KB, 1,400 values, seven levels) and above the largest
@@ -228,13 +228,8 @@ def _refusal(refused: _Refused, file: str) -> RoadmapError:
 
 def _compose(text: str, file: str) -> list[Node]:
     """The node tree of each YAML document in `text`, by the pure-Python parser that words every error."""
-    loader = _Composer(text)
     try:
-        nodes: list[Node] = []
-        while loader.check_node():
-            node = loader.get_node()
-            if node is not None:
-                nodes.append(node)
+        return compose_all(_Composer(text))
     except _Refused as refused:
         raise _refusal(refused, file) from None
     except yaml.MarkedYAMLError as error:
@@ -243,9 +238,6 @@ def _compose(text: str, file: str) -> list[Node]:
         raise RoadmapError(
             [_problem(file, 1, 1, f"the file is not valid YAML: {error}", "save it as plain text")]
         ) from None
-    finally:
-        loader.dispose()
-    return nodes
 
 
 def load_document(raw: bytes, file: str = "roadmap.yaml") -> Document:
