@@ -13,12 +13,13 @@ from typing import Any
 
 import jsonschema
 
-from . import hints, support
+from . import support
 from .errors import Problem, RoadmapError
 from .fast_compose import gc_paused
 from .fast_schema import schema_accepts
 from .load import Document, Path_, load_document
 from .model import Actor, Priority, Quote, Roadmap, Source, Theme, Withdrawal
+from .schema_errors import describe_schema_error
 from .source import SourceDocument, find_span, load_source, normalise
 
 SCHEMA_FILE = "roadmap.schema.json"
@@ -45,37 +46,6 @@ def format_path(path: Path_) -> str:
     return text
 
 
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"{'true' if value else 'false'} (yes/no)"
-    if isinstance(value, int):
-        return f"the number {value}"
-    if isinstance(value, float):
-        return f"the number {value!r}"
-    if isinstance(value, datetime.date):
-        return f"the date {value.isoformat()}"
-    if value is None:
-        return "nothing"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "a group of fields (key: value lines)"
-
-
-_EXPECTED = {
-    "string": "text",
-    "integer": "a whole number",
-    "array": "a list",
-    "object": "a group of fields (key: value lines)",
-}
-_ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-
-def _slug(text: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "an-id"
-
-
 class _Checker:
     """Collects problems for one document; each check appends and never raises."""
 
@@ -94,78 +64,8 @@ class _Checker:
             return
         validator = jsonschema.Draft202012Validator(schema())
         for error in validator.iter_errors(self.document.data):
-            self._schema_problem(error)
-
-    def _schema_problem(self, error: jsonschema.ValidationError) -> None:
-        path: Path_ = tuple(error.absolute_path)
-        kind = error.validator
-        value: Any = error.instance
-        rule: Any = error.validator_value
-        error_schema: Any = error.schema
-        if kind == "required":
-            unknown = sorted(set(value) - set(error_schema.get("properties", {}))) if isinstance(value, dict) else []
-            for name in rule:
-                # A misspelt field is reported once, as an unknown field with "did you mean".
-                if isinstance(value, dict) and name not in value and not hints.typo_of(name, unknown):
-                    field = hints.field_schema(error_schema, name, schema())
-                    self.add(path, f"missing required field '{name}'", hints.missing_field_hint(name, value, field))
-        elif kind == "additionalProperties":
-            known = sorted(error_schema.get("properties", {}))
-            for name in sorted(set(value) - set(known)):
-                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(known)}"
-                self.add((*path, name), f"unknown field '{name}'", hint, at_key=True)
-        elif kind == "type":
-            expected = _EXPECTED.get(str(rule), str(rule))
-            if not path:
-                self.add(
-                    path,
-                    f"the file must consist of fields such as 'version:' and 'themes:', not {_type_name(value)}",
-                    "start from the roadmap.yaml in the repository; see the editing guide",
-                )
-                return
-            raw = self.document.plain_non_strings.get(path)
-            if raw and rule == "string":
-                hint = f'YAML reads the unquoted {raw} as {_type_name(value)}; put it in quotes: "{raw}"'
-            else:
-                sample = hints.example(error_schema)
-                hint = hints.type_hint(self.document, path, value, str(rule), expected, sample)
-            self.add(path, f"expected {expected}, found {_type_name(value)}", hint)
-        elif kind == "enum":
-            options = [str(option) for option in rule]
-            close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
-            hint = (f"did you mean '{close[0]}'? " if close else "") + f"valid values: {', '.join(options)}"
-            self.add(path, f"'{value}' is not a valid value", hint)
-        elif kind == "pattern" and rule == _ID_PATTERN:
-            self.add(
-                path,
-                f"'{value}' is not a valid id",
-                f"use lowercase letters, digits and single hyphens, such as '{_slug(str(value))}'",
-            )
-        elif kind == "pattern" and rule.startswith(r"^\d{4}"):
-            self.add(path, f"'{value}' is not a date written as YYYY-MM-DD", 'for example "2009-09-25", in quotes')
-        elif kind == "pattern" and rule.startswith(r"^\d+"):
-            self.add(path, f"'{value}' is not a version written as major.minor.patch", 'for example "1.2.0"')
-        elif kind == "pattern" and rule.startswith("^[^"):
-            forbidden = sorted(set(rule.removeprefix("^[^").removesuffix("]*$")) & set(str(value)))
-            self.add(
-                path,
-                f"{' and '.join(repr(c) for c in forbidden)} cannot be used here",
-                "short titles name pages in the browser and the navigation: write 'and' instead of '&', use curly "
-                'quotes “ ” instead of ", and leave out < and >',
-            )
-        elif kind == "pattern":
-            self.add(path, f"'{value}' is not a web address", "start it with https://")
-        elif kind in ("minItems", "minLength"):
-            self.add(path, "must not be empty", "add at least one entry" if kind == "minItems" else "write some text")
-        elif kind == "maxLength":
-            self.add(path, f"is {len(value)} characters long; the limit is {rule}", "shorten it")
-        elif kind == "uniqueItems":
-            self.add(path, "lists the same entry twice", "remove the repeated entry")
-        elif kind == "minimum":
-            self.add(path, f"{value} is too small; the smallest allowed is {rule}", f"numbers here start at {rule}")
-        else:  # pragma: no cover - every keyword the schema uses is handled above
-            self.add(path, error.message)
+            for path, message, hint, at_key in describe_schema_error(error, self.document, schema()):
+                self.add(path, message, hint, at_key=at_key)
 
     # --- cross-checks ----------------------------------------------------------------------
 
