@@ -7,6 +7,7 @@ Its format is a small subset of Markdown, one block per group of lines separated
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -149,3 +150,43 @@ def load_source(path: Path, display_name: str) -> SourceDocument:
     except (OSError, UnicodeDecodeError) as error:
         raise RoadmapError([Problem(1, 1, "", f"cannot read the text of record: {error}", file=display_name)]) from None
     return parse_source(text, display_name)
+
+
+def closest_passage(quote: str, document: SourceDocument) -> tuple[int, str]:
+    """The paragraph number and run of words in the text of record most like `quote`.
+
+    Each paragraph is aligned word by word with the quote; the passage runs from the first to the
+    last run of two or more matching words, widened by the quote's unmatched words at either end,
+    so that words left out of or added to the quote do not shift the passage."""
+    ours = normalise(quote).split()
+    best: tuple[float, int, str] = (-1.0, 1, "")
+    for paragraph in document.paragraphs:
+        words = paragraph.text.split()
+        theirs = normalise(paragraph.text).split()
+        matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size >= 2] or [
+            b for b in matcher.get_matching_blocks() if b.size
+        ]
+        if not blocks:
+            continue
+        start = max(blocks[0].b - blocks[0].a, 0)
+        end = min(blocks[-1].b + blocks[-1].size + len(ours) - blocks[-1].a - blocks[-1].size, len(words))
+        passage = " ".join(words[start:end])
+        ratio = difflib.SequenceMatcher(None, normalise(quote), normalise(passage), autojunk=False).ratio()
+        if ratio > best[0]:
+            best = (ratio, paragraph.number, passage)
+    return best[1], best[2]
+
+
+def first_difference(quote: str, passage: str) -> str:
+    """The first word-level difference between a quote and the passage of the source most like it."""
+    ours, theirs = normalise(quote).split(), normalise(passage).split()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
+        if tag == "replace":
+            return f"'{' '.join(ours[i1:i2])}' where the source has '{' '.join(theirs[j1:j2])}'"
+        if tag == "delete":
+            return f"'{' '.join(ours[i1:i2])}' is not in the source"
+        if tag == "insert":
+            where = f"after '{ours[i1 - 1]}'" if i1 > 0 else f"before '{ours[0]}'" if ours else "here"
+            return f"the source has '{' '.join(theirs[j1:j2])}' {where}"
+    return ""

@@ -20,7 +20,7 @@ from .fast_schema import schema_accepts
 from .load import Document, Path_, load_document
 from .model import Actor, Priority, Quote, Roadmap, Source, Theme, Withdrawal
 from .schema_errors import describe_schema_error
-from .source import SourceDocument, find_span, load_source, normalise
+from .source import SourceDocument, closest_passage, find_span, first_difference, load_source, normalise
 
 SCHEMA_FILE = "roadmap.schema.json"
 
@@ -233,8 +233,8 @@ class _Checker:
                 f"paragraph {number} does not exist",
                 f"the text of record has paragraphs 1 to {count}",
             )
-        number_found, passage = _closest_passage(text, document)
-        difference = _first_difference(text, passage)
+        number_found, passage = closest_passage(text, document)
+        difference = first_difference(text, passage)
         self.add(
             (*path, "text"),
             "the quote is not in the text of record" + (f" ({difference})" if difference else ""),
@@ -289,45 +289,6 @@ def _id_of(path: Path_, item: dict[str, Any], *, aliases: bool = False) -> Itera
         for index, alias in enumerate(item["aliases"]):
             if isinstance(alias, str):
                 yield (*path, "aliases", index), alias
-
-
-def _closest_passage(quote: str, document: SourceDocument) -> tuple[int, str]:
-    """The paragraph number and run of words in the text of record most like `quote`.
-
-    Each paragraph is aligned word by word with the quote; the passage runs from the first to the
-    last run of two or more matching words, widened by the quote's unmatched words at either end,
-    so that words left out of or added to the quote do not shift the passage."""
-    ours = normalise(quote).split()
-    best: tuple[float, int, str] = (-1.0, 1, "")
-    for paragraph in document.paragraphs:
-        words = paragraph.text.split()
-        theirs = normalise(paragraph.text).split()
-        matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
-        blocks = [b for b in matcher.get_matching_blocks() if b.size >= 2] or [
-            b for b in matcher.get_matching_blocks() if b.size
-        ]
-        if not blocks:
-            continue
-        start = max(blocks[0].b - blocks[0].a, 0)
-        end = min(blocks[-1].b + blocks[-1].size + len(ours) - blocks[-1].a - blocks[-1].size, len(words))
-        passage = " ".join(words[start:end])
-        ratio = difflib.SequenceMatcher(None, normalise(quote), normalise(passage), autojunk=False).ratio()
-        if ratio > best[0]:
-            best = (ratio, paragraph.number, passage)
-    return best[1], best[2]
-
-
-def _first_difference(quote: str, passage: str) -> str:
-    ours, theirs = normalise(quote).split(), normalise(passage).split()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
-        if tag == "replace":
-            return f"'{' '.join(ours[i1:i2])}' where the source has '{' '.join(theirs[j1:j2])}'"
-        if tag == "delete":
-            return f"'{' '.join(ours[i1:i2])}' is not in the source"
-        if tag == "insert":
-            where = f"after '{ours[i1 - 1]}'" if i1 > 0 else f"before '{ours[0]}'" if ours else "here"
-            return f"the source has '{' '.join(theirs[j1:j2])}' {where}"
-    return ""
 
 
 def validate_document(document: Document, base_dir: Path) -> Roadmap:
