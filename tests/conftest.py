@@ -16,7 +16,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.validate import load_roadmap
-from r2p_roadmap.write import read_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -31,20 +30,12 @@ CHROMIUM_ARGS = [
 
 
 def copy_project(destination: Path) -> Project:
-    """A scratch copy of the repository's content and site files, without generated pages."""
+    """A scratch copy of the repository's content and site files (what a fresh clone has)."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("roadmap.yaml", "mkdocs.yml"):
+    for name in ("roadmap.yaml", "mkdocs.yml", "published-links.txt"):
         shutil.copy2(ROOT / name, destination / name)
-    for folder in ("themes", "source"):
+    for folder in ("themes", "source", "docs"):
         shutil.copytree(ROOT / folder, destination / folder)
-    generated = read_manifest(ROOT / "docs") | {".generated"}
-    shutil.copytree(
-        ROOT / "docs",
-        destination / "docs",
-        ignore=lambda folder, names: {
-            n for n in names if (Path(folder).relative_to(ROOT / "docs") / n).as_posix().removeprefix("./") in generated
-        },
-    )
     return Project(destination)
 
 

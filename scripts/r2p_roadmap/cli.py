@@ -7,13 +7,12 @@ import logging
 import sys
 from pathlib import Path
 
-from .build import Project, build
+from .build import ENGINES, Project, build
 from .errors import RoadmapError
 from .links_command import run_links_command
 from .validate import load_roadmap
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-ENGINES = ("mkdocs", "zensical")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,10 +72,8 @@ def _build(project: Project, engine: str = "mkdocs") -> int:
         report = build(project, engine=engine)
     except RoadmapError as error:
         return _report(error)
-    changes = len(report.written.written) + len(report.written.deleted)
     print(
-        f"Built site/ in {report.seconds:.1f} s: {len(report.roadmap.themes)} themes; "
-        f"{changes} generated file{'s' if changes != 1 else ''} changed."
+        f"Built site/ in {report.seconds:.1f} s: {len(report.roadmap.themes)} themes, {len(report.site.pages)} pages."
     )
     return EXIT_OK
 

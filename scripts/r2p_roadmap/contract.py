@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, RoadmapError
-from .render.permalinks import page_url, read_site_url
+from .load import decode_utf8, read_file
+from .paths import page_url
 
 CONTRACT_FILE = "published-links.txt"
 HEADER = """\
@@ -80,7 +81,8 @@ def read_contract(path: Path) -> Contract:
     """Read the contract file; raise RoadmapError naming every line that is not a link."""
     links: dict[str, int] = {}
     problems = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    text_of_file = decode_utf8(read_file(path, path.name), path.name)
+    for number, line in enumerate(text_of_file.splitlines(), start=1):
         text = line.strip()
         if not text or text.startswith("#"):
             continue
@@ -152,23 +154,3 @@ def check_kept(path: Path, published: set[str], targets: Mapping[str, str]) -> N
     problems = dropped_links(read_contract(path), published, targets)
     if problems:
         raise RoadmapError(problems)
-
-
-def configured_site_url(config_file: Path) -> str:
-    """The site_url of mkdocs.yml, the base of every permanent link; RoadmapError when it is missing."""
-    url = read_site_url(config_file.read_text(encoding="utf-8"))
-    if url is None or not url.startswith(("https://", "http://")):
-        raise RoadmapError(
-            [
-                Problem(
-                    1,
-                    1,
-                    "site_url",
-                    "site_url is missing or is not a web address",
-                    "set site_url: to the address the site is published at, such as https://r2p-roadmap.github.io/; "
-                    "permanent links are built from it",
-                    config_file.name,
-                )
-            ]
-        )
-    return url

@@ -5,20 +5,21 @@ from __future__ import annotations
 from .build import Project, build
 from .contract import CONTRACT_FILE, Contract, format_contract, published_links, read_contract, unrecorded_links
 from .errors import Problem, RoadmapError
-from .write import read_manifest, write_atomic
 
 
 def run_links_command(project: Project, action: str) -> int:
     """Build (which refuses to drop a listed link), then update or check the contract; return 0."""
-    build(project)
+    report = build(project)
     path = project.root / CONTRACT_FILE
-    published = published_links(project.site_dir, read_manifest(project.docs_dir))
+    published = published_links(project.site_dir, report.site.pages)
     contract = read_contract(path) if path.is_file() else Contract({})
     new = unrecorded_links(contract, published)
     if action == "update":
         text = format_contract([*contract.links, *new])
-        if not path.is_file() or new or path.read_text(encoding="utf-8") != text:
-            write_atomic(path, text)
+        if not path.is_file() or new or path.read_bytes() != text.encode("utf-8"):
+            temporary = path.with_name(f".{path.name}.new")
+            temporary.write_text(text, encoding="utf-8", newline="\n")
+            temporary.replace(path)
         total = len(contract.links) + len(new)
         print(f"{CONTRACT_FILE}: {len(new)} new link{'s' if len(new) != 1 else ''} added; {total} in all.")
         return 0

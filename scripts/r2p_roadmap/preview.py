@@ -7,7 +7,6 @@ served, never written into the site, so a production build neither contains nor 
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 import shutil
@@ -23,8 +22,6 @@ from mkdocs.livereload import LiveReloadServer
 
 from .build import Project, build
 from .errors import RoadmapError
-from .render.nav import NAV_BEGIN, NAV_END
-from .write import MANIFEST, read_manifest
 
 BANNER_ID = "r2p-preview-errors"
 # Inline styles: the banner must not depend on the site's stylesheets, which may be what is broken.
@@ -85,32 +82,6 @@ class PreviewServer(LiveReloadServer):
         return content[: body.end()] + banner + content[body.end() :]
 
 
-def inputs_fingerprint(project: Project) -> str:
-    """A digest of everything a build reads, except what a build writes (generated pages, the
-    generated nav block), so that a build's own writes do not count as a change."""
-    digest = hashlib.sha256()
-    generated = read_manifest(project.docs_dir) | {MANIFEST}
-    paths = [project.roadmap, project.config_file]
-    for folder in (project.docs_dir, project.root / "themes", project.root / "source"):
-        paths += sorted(path for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else []
-    for path in paths:
-        relative = path.relative_to(project.root)
-        inside_docs = relative.parts[:1] == ("docs",)
-        if path.name.startswith(".") or (inside_docs and relative.relative_to("docs").as_posix() in generated):
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        if path == project.config_file:
-            text = data.decode("utf-8", "replace")
-            start, end = text.find(NAV_BEGIN), text.find(NAV_END)
-            if 0 <= start < end:
-                data = (text[:start] + text[end:]).encode()
-        digest.update(relative.as_posix().encode() + b"\0" + hashlib.sha256(data).digest())
-    return digest.hexdigest()
-
-
 def _stop(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
@@ -132,13 +103,8 @@ def serve_project(project: Project, host: str, port: int) -> int:
     site_dir = folder / "site"
     url = f"http://{host}:{port}/"
     server: PreviewServer | None = None
-    built_from: list[str] = [""]
 
     def rebuild() -> None:
-        fingerprint = inputs_fingerprint(project)
-        if fingerprint == built_from[0]:
-            return  # only the files the last build wrote have changed
-        built_from[0] = fingerprint
         try:
             report = build(project, site_dir=site_dir, site_url=url)
         except RoadmapError as error:

@@ -5,27 +5,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Roadmap
-from ..validate import schema_text
-from . import consensus, data_page, quote_explorer
+from ..paths import (
+    ABOUT_PAGE,
+    ACTORS_PAGE,
+    BRIEFING_PAGE,
+    CONSENSUS_PAGE,
+    CSV_PATH,
+    DATA_PAGE,
+    DEFAULT_SITE_URL,
+    HOME_PAGE,
+    JSON_PATH,
+    LINK_MAP_PATH,
+    PACK_PAGE,
+    QUOTES_PAGE,
+    SCHEMA_PATH,
+    SOURCE_PAGE,
+    WITHDRAWN_PAGE,
+    text_of_record_path,
+    theme_path,
+)
+from ..schema import schema_text
 from .about import render_about_page
 from .actors import render_actors_page
-from .briefing import BRIEFING_PAGE, PACK_PAGE, render_briefing_page
+from .briefing import render_briefing_page
 from .consensus import render_consensus_page
-from .data_files import (
-    CSV_PATH,
-    JSON_PATH,
-    SCHEMA_PATH,
-    render_quotes_csv,
-    render_roadmap_json,
-    render_text_of_record,
-    text_of_record_path,
-)
+from .data_files import render_quotes_csv, render_roadmap_json, render_text_of_record
 from .data_page import render_data_page
 from .home import render_home_page
-from .links import theme_path
 from .nav import render_nav
 from .pack import render_pack_page
-from .permalinks import DEFAULT_SITE_URL, LINK_MAP_PATH, WITHDRAWN_PAGE, render_link_map
+from .permalinks import render_link_map
 from .quote_explorer import render_quote_explorer_page
 from .redirects import render_redirects
 from .source_page import render_source_page
@@ -35,19 +44,19 @@ from .withdrawn_page import render_withdrawn_page
 
 @dataclass(frozen=True)
 class Site:
-    """Generated files keyed by path relative to docs/, and the generated nav block of mkdocs.yml."""
+    """Generated files keyed by path relative to docs/, and the navigation entries of the themes."""
 
     pages: dict[str, str]
-    nav: str
+    nav: list[dict[str, str]]
 
 
 def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL) -> Site:
     """Render every generated page of the site; permanent links are absolute URLs under `site_url`."""
     pages = {
-        "index.md": render_home_page(roadmap, site_url),
-        "source.md": render_source_page(roadmap),
-        "actors.md": render_actors_page(roadmap),
-        "about.md": render_about_page(roadmap),
+        HOME_PAGE: render_home_page(roadmap, site_url),
+        SOURCE_PAGE: render_source_page(roadmap),
+        ACTORS_PAGE: render_actors_page(roadmap),
+        ABOUT_PAGE: render_about_page(roadmap),
     }
     for theme in roadmap.themes:
         pages[theme_path(theme)] = render_theme_page(roadmap, theme, site_url)
@@ -60,9 +69,9 @@ def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL) -> Site:
     # Published so editors' tools and data users can fetch the structure from the site itself.
     pages[SCHEMA_PATH] = schema_text()
     # The consensus map, quote explorer and open data (Data page and the files it lists).
-    pages[consensus.PAGE] = render_consensus_page(roadmap)
-    pages[quote_explorer.PAGE] = render_quote_explorer_page(roadmap)
-    pages[data_page.PAGE] = render_data_page(roadmap)
+    pages[CONSENSUS_PAGE] = render_consensus_page(roadmap)
+    pages[QUOTES_PAGE] = render_quote_explorer_page(roadmap)
+    pages[DATA_PAGE] = render_data_page(roadmap)
     pages[JSON_PATH] = render_roadmap_json(roadmap)
     pages[CSV_PATH] = render_quotes_csv(roadmap)
     pages[text_of_record_path(roadmap)] = render_text_of_record(roadmap.document)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from ..model import Actor, Roadmap
-from .links import priority_number, relative, theme_path
-from .markup import front_matter, md
-from .search import AGGREGATE_PAGE
-
-PAGE = "actors.md"
-QUOTES_PAGE = "quotes.md"
+from ..paths import ACTORS_PAGE, QUOTES_PAGE, relative, theme_path
+from .markup import front_matter, md, priority_number
+from .search import UNSEARCHED
 
 
 def _heading(actor: Actor) -> str:
@@ -33,7 +30,7 @@ def render_actors_page(roadmap: Roadmap) -> str:
         front_matter(
             title="Actors and institutions",
             description="The institutions and groups the 2009 R2P roadmap names, and the priorities that name each.",
-            search=AGGREGATE_PAGE,
+            search=UNSEARCHED,
         ),
         "# Actors and institutions {#actors}\n",
         "Every institution or group the roadmap names, with the priorities that name it.\n",
@@ -48,7 +45,7 @@ def render_actors_page(roadmap: Roadmap) -> str:
         themes = set()
         for theme, priority in named.get(actor.id, ()):
             themes.add(theme.id)
-            target = relative(PAGE, theme_path(theme), priority.id)
+            target = relative(ACTORS_PAGE, theme_path(theme), priority.id)
             lines.append(
                 f"- Theme {theme.number}, {md(theme.short_title)}: "
                 f"[{priority_number(theme, priority)} {md(priority.title)}]({target})"
@@ -60,7 +57,7 @@ def render_actors_page(roadmap: Roadmap) -> str:
                 f"under {t} theme{'' if t == 1 else 's'}.</p>\n"
             )
             parts.append("\n".join(lines) + "\n")
-            explorer = relative(PAGE, QUOTES_PAGE) + f"?actor={actor.id}"
+            explorer = relative(ACTORS_PAGE, QUOTES_PAGE) + f"?actor={actor.id}"
             parts.append(f'<p class="r2p-note" markdown="span">[The quotes of these priorities]({explorer})</p>\n')
         else:
             parts.append('<p class="r2p-count">No priority names this actor.</p>\n')

@@ -4,15 +4,11 @@ starting a new sheet, with the permanent link of every item written out."""
 from __future__ import annotations
 
 from ..model import Priority, Quote, Roadmap, Theme
-from .fragments import SOURCE_PAGE, support_badge
-from .links import priority_number, relative, theme_path
-from .markup import attr, md
-from .permalinks import absolute_url
-from .share import short_link_path, source_reference
+from ..paths import BRIEFING_PAGE, PACK_PAGE, SOURCE_PAGE, absolute_url, relative, short_link_path, theme_path
+from .fragments import support_badge
+from .markup import attr, md, priority_number
+from .share import source_reference
 from .withdrawn_page import unsearched_front_matter
-
-BRIEFING_PAGE = "briefing.md"
-PACK_PAGE = "briefing-pack.md"
 
 
 def url_line(url: str, label: str = "Permanent link") -> str:

@@ -7,10 +7,8 @@ from collections import Counter
 
 from .. import support
 from ..model import Priority, Roadmap, Theme
-from .links import priority_number, relative, theme_path
-from .markup import GENERATED_MARK, md
-
-PAGE = "consensus.md"
+from ..paths import ABOUT_PAGE, CONSENSUS_PAGE, relative, theme_path
+from .markup import GENERATED_MARK, md, priority_number
 
 
 def short_label(level: support.SupportLevel) -> str:
@@ -101,7 +99,7 @@ def render_consensus_summary(roadmap: Roadmap, page: str) -> str:
         [
             "## Agreement at a glance {#consensus}\n",
             '<p class="r2p-note" markdown="span">Where the ministers agreed broadly and where only a few spoke, '
-            f"as the source words it. [Open the full consensus map]({relative(page, PAGE)}) · "
+            f"as the source words it. [Open the full consensus map]({relative(page, CONSENSUS_PAGE)}) · "
             f"[How support levels are read]({relative(page, 'about.md', 'support-levels')})</p>\n",
             render_consensus_map(roadmap, page, compact=True),
             '<details class="r2p-map-details" data-search-exclude="" markdown="block">',
@@ -133,13 +131,13 @@ def render_consensus_page(roadmap: Roadmap) -> str:
             '<p class="r2p-summary" markdown="span">Where agreement among the ministers was broad and where it was '
             "thin: every priority of the roadmap, placed by the support level the source states for it. The source "
             "orders its words, it does not count votes; a level shows how the source puts it, nothing more. "
-            f"[How support levels are read]({relative(PAGE, 'about.md', 'support-levels')})</p>\n",
-            render_consensus_map(roadmap, PAGE),
+            f"[How support levels are read]({relative(CONSENSUS_PAGE, ABOUT_PAGE, 'support-levels')})</p>\n",
+            render_consensus_map(roadmap, CONSENSUS_PAGE),
             "## Support levels {#levels}\n",
             "| Level | What the source says |",
             "| --- | --- |",
             rows + "\n",
             "## The same data as a table {#table}\n",
-            render_consensus_table(roadmap, PAGE),
+            render_consensus_table(roadmap, CONSENSUS_PAGE),
         ]
     )

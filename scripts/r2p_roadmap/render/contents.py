@@ -4,8 +4,7 @@ contents is hidden on small screens) that also lets the site search match the th
 from __future__ import annotations
 
 from ..model import Theme
-from .links import priority_number
-from .markup import md
+from .markup import md, priority_number
 
 
 def priority_list(theme: Theme) -> str:

@@ -6,17 +6,12 @@ import csv
 import dataclasses
 import io
 import json
-from pathlib import PurePosixPath
 from typing import Any
 
 from ..model import Actor, Priority, Quote, Roadmap, Theme
+from ..schema import schema
 from ..source import SourceDocument
-from ..validate import schema
 from .quote_list import list_quotes
-
-JSON_PATH = "data/roadmap.json"
-SCHEMA_PATH = "data/roadmap.schema.json"
-CSV_PATH = "data/quotes.csv"
 
 # Each column of quotes.csv and the schema field it comes from; the Data page reads its description there.
 CSV_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -35,11 +30,6 @@ def schema_version() -> str:
     """The version of the data structure, as the published JSON Schema states it."""
     version: str = schema()["properties"]["schema_version"]["enum"][0]
     return version
-
-
-def text_of_record_path(roadmap: Roadmap) -> str:
-    """Where the text of record is published: data/<its file name>.txt, plain UTF-8 text."""
-    return "data/" + PurePosixPath(roadmap.source.text_of_record).with_suffix(".txt").name
 
 
 def _quote(quote: Quote) -> dict[str, Any]:

@@ -6,13 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Roadmap
-from ..validate import schema
-from .data_files import CSV_COLUMNS, CSV_PATH, JSON_PATH, SCHEMA_PATH, schema_version, text_of_record_path
+from ..paths import ABOUT_PAGE, CSV_PATH, DATA_PAGE, JSON_PATH, SCHEMA_PATH, relative, text_of_record_path
+from ..schema import schema
+from .data_files import CSV_COLUMNS, schema_version
 from .freshness import format_date
-from .links import relative
 from .markup import front_matter, md
-
-PAGE = "data.md"
 
 # The objects of the schema in the order the Data page describes them: (heading, anchor, schema path).
 _OBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -108,7 +106,7 @@ def render_data_page(roadmap: Roadmap) -> str:
     ]
     table = ["| File | Format | What it holds |", "| --- | --- | --- |"]
     table += [
-        f"| [{md(path.removeprefix('data/'))}]({relative(PAGE, path)}) | {md(kind)} | {md(what)} |"
+        f"| [{md(path.removeprefix('data/'))}]({relative(DATA_PAGE, path)}) | {md(kind)} | {md(what)} |"
         for path, kind, what in downloads
     ]
     parts = [
@@ -128,12 +126,12 @@ def render_data_page(roadmap: Roadmap) -> str:
         "- **Quotes are verbatim.** Each quote's `text` is the exact passage of the text of record, found in "
         "the paragraph numbered `paragraph`; the build checks every one before anything is published.\n"
         "- **Support levels** are the breadth of agreement the source states, broadest first, not a vote count; "
-        f"the [About page]({relative(PAGE, 'about.md', 'support-levels')}) lists the source's words for each.\n"
+        f"the [About page]({relative(DATA_PAGE, ABOUT_PAGE, 'support-levels')}) lists the source's words for each.\n"
         "- **Ids are permanent.** Link to a theme at `themes/<theme id>/`, to a priority or quote at "
         "`themes/<theme id>/#<id>`, and to a paragraph of the source at `source/#p<number>`.\n"
         "- **roadmap.json** validates against the JSON Schema with any Draft 2020-12 validator. Its "
         "`source.text_of_record` names the file in the site's repository; the same text is published here as "
-        f"[{md(text_path.removeprefix('data/'))}]({relative(PAGE, text_path)}).\n"
+        f"[{md(text_path.removeprefix('data/'))}]({relative(DATA_PAGE, text_path)}).\n"
         "- **quotes.csv** is comma-separated with a header row, fields in double quotes where they contain "
         "commas or quotes, UTF-8 with a byte-order mark so that Excel shows every character. The progress "
         "noted at the start of the source has no theme, priority, support level or actors.\n",

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from .. import support
 from ..model import Priority, Quote, Roadmap
-from .links import relative
+from ..paths import ACTORS_PAGE, SOURCE_PAGE, relative
 from .markup import attr, md
 from .share import quote_anchor
-
-SOURCE_PAGE = "source.md"
-ACTORS_PAGE = "actors.md"
 
 
 def support_badge(priority: Priority) -> str:

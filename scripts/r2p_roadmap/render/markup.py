@@ -6,6 +6,8 @@ import html
 import json
 from collections.abc import Mapping
 
+from ..model import Priority, Theme
+
 # Characters Python-Markdown (with the tables extension) treats as syntax when not backslash-escaped,
 # each mapped to itself behind a backslash (a translation table is the fastest way to escape them all);
 # and '~', which a backslash does not escape ('~~~' opens a fenced code block), as an entity.
@@ -47,3 +49,8 @@ def front_matter(**fields: str | float | list[str] | Mapping[str, bool | float])
         lines.append(f"{key}: {json.dumps(safe, ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
+
+
+def priority_number(theme: Theme, priority: Priority) -> str:
+    """The display number of a priority, such as 4.2 (for reading, not for links)."""
+    return f"{theme.number}.{theme.priorities.index(priority) + 1}"

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from .. import support
 from ..model import Priority, Roadmap, Theme
-from .briefing import BRIEFING_PAGE, PACK_PAGE
-from .links import priority_number, relative, theme_path
-from .markup import attr
-from .permalinks import absolute_url
+from ..paths import BRIEFING_PAGE, PACK_PAGE, absolute_url, relative, theme_path
+from .markup import attr, priority_number
 from .share import source_reference
 from .withdrawn_page import unsearched_front_matter
 

@@ -8,51 +8,10 @@ alone names one place on the site. That makes one map, id → page#id, enough to
 from __future__ import annotations
 
 import json
-import posixpath
-import re
 
 from ..model import Roadmap
-from .links import theme_path
+from ..paths import ACTORS_PAGE, HOME_PAGE, WITHDRAWN_PAGE, page_url, theme_path
 from .markup import GENERATED_MARK
-
-DEFAULT_SITE_URL = "https://r2p-roadmap.github.io/"
-HOME_PAGE = "index.md"
-ACTORS_PAGE = "actors.md"
-WITHDRAWN_PAGE = "withdrawn.md"
-LINK_MAP_PATH = "assets/r2p-link-map.js"
-
-_SITE_URL = re.compile(r"^site_url:\s*[\"']?([^\"'\s#]+)", re.MULTILINE)
-
-
-def read_site_url(config_text: str) -> str | None:
-    """The `site_url` of an mkdocs.yml text, ending in '/', or None when it has none."""
-    match = _SITE_URL.search(config_text)
-    return match.group(1).rstrip("/") + "/" if match else None
-
-
-def page_url(docs_path: str) -> str:
-    """The address of a docs/ file relative to the site root: 'themes/x.md' → 'themes/x/', 'index.md' → ''."""
-    if docs_path.endswith(".md"):
-        stem = docs_path.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            return stem.removesuffix("index")
-        return stem + "/"
-    if docs_path == "index.html" or docs_path.endswith("/index.html"):
-        return docs_path.removesuffix("index.html")
-    return docs_path
-
-
-def absolute_url(site_url: str, docs_path: str, anchor: str = "") -> str:
-    """The permanent absolute URL of a docs/ file, with `#anchor` when given."""
-    return site_url + page_url(docs_path) + (f"#{anchor}" if anchor else "")
-
-
-def relative_url(from_file: str, to_address: str) -> str:
-    """A relative link from the file `from_file` (under docs/) to a site-root address such as 'themes/x/'."""
-    path, _, anchor = to_address.partition("#")
-    target = posixpath.relpath(path or ".", posixpath.dirname(from_file) or ".")
-    target = "./" if target == "." else target + ("/" if path.endswith("/") or not path else "")
-    return target + (f"#{anchor}" if anchor else "")
 
 
 def id_locations(roadmap: Roadmap) -> dict[str, tuple[str, str]]:

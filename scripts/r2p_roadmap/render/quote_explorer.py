@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from .. import support
 from ..model import Roadmap
-from .links import priority_number, relative, theme_path
-from .markup import GENERATED_MARK, attr, md
+from ..paths import HOME_PAGE, QUOTES_PAGE, SOURCE_PAGE, relative, theme_path
+from .markup import GENERATED_MARK, attr, md, priority_number
 from .quote_list import QuoteEntry, list_quotes
 
-PAGE = "quotes.md"
-HOME = "index.md"
-SOURCE = "source.md"
 # The theme filter's value for quotes that belong to no theme (the progress noted on the home page);
 # ids cannot be '-', so it never clashes with a theme.
 NO_THEME = "-"
@@ -54,11 +51,11 @@ def _filters(roadmap: Roadmap, entries: list[QuoteEntry]) -> str:
 
 def _item(entry: QuoteEntry) -> str:
     quote, theme, priority = entry.quote, entry.theme, entry.priority
-    source_link = f"[paragraph {quote.paragraph}]({relative(PAGE, SOURCE, f'p{quote.paragraph}')})"
+    source_link = f"[paragraph {quote.paragraph}]({relative(QUOTES_PAGE, SOURCE_PAGE, f'p{quote.paragraph}')})"
     if theme is None or priority is None:
         data = 'data-theme="" data-actors="" data-support=""'
-        context = f"[Progress noted]({relative(PAGE, HOME, 'progress')})"
-        quote_link = f"[link to this quote]({relative(PAGE, HOME, quote.id)})"
+        context = f"[Progress noted]({relative(QUOTES_PAGE, HOME_PAGE, 'progress')})"
+        quote_link = f"[link to this quote]({relative(QUOTES_PAGE, HOME_PAGE, quote.id)})"
     else:
         level = support.BY_ID[priority.support]
         data = (
@@ -67,11 +64,11 @@ def _item(entry: QuoteEntry) -> str:
         )
         page = theme_path(theme)
         context = (
-            f"[Theme {theme.number}: {md(theme.short_title)}]({relative(PAGE, page)}) · "
-            f"[{priority_number(theme, priority)} {md(priority.title)}]({relative(PAGE, page, priority.id)}) · "
+            f"[Theme {theme.number}: {md(theme.short_title)}]({relative(QUOTES_PAGE, page)}) · "
+            f"[{priority_number(theme, priority)} {md(priority.title)}]({relative(QUOTES_PAGE, page, priority.id)}) · "
             f'<span class="r2p-badge r2p-badge--{level.id}">{md(level.label)}</span>'
         )
-        quote_link = f"[link to this quote]({relative(PAGE, page, quote.id)})"
+        quote_link = f"[link to this quote]({relative(QUOTES_PAGE, page, quote.id)})"
     return (
         f'<li class="r2p-qx-item" {data} markdown="block">\n'
         f'<blockquote class="r2p-qx-text" markdown="block">\n{md(quote.text)}\n</blockquote>\n'
@@ -97,7 +94,7 @@ def render_quote_explorer_page(roadmap: Roadmap) -> str:
             "---\n",
             "# Quote explorer {#quote-explorer}\n",
             f'<p class="r2p-summary" markdown="span">All {count} quotes of the site, word for word from the '
-            f"[source document]({relative(PAGE, SOURCE)}), with the theme, priority and support level they "
+            f"[source document]({relative(QUOTES_PAGE, SOURCE_PAGE)}), with the theme, priority and support level they "
             "back and the paragraph they come from. Choose a theme, an actor or a support level to narrow "
             "the list.</p>\n",
             _filters(roadmap, entries) + "\n",

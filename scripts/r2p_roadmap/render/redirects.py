@@ -12,10 +12,9 @@ import json
 from dataclasses import dataclass
 
 from ..model import Roadmap
-from .links import theme_path
+from ..paths import WITHDRAWN_PAGE, earlier_theme_path, page_url, relative_url, short_link_path, theme_path
 from .markup import GENERATED_MARK, attr, one_line
-from .permalinks import WITHDRAWN_PAGE, earlier_ids, page_url, relative_url
-from .share import short_link_path
+from .permalinks import earlier_ids
 
 
 @dataclass(frozen=True)
@@ -36,12 +35,12 @@ def redirects(roadmap: Roadmap) -> list[Redirect]:
         target = page_url(theme_path(theme))
         title, description = f"Theme {theme.number}: {theme.short_title}", one_line(theme.summary)
         found.append(Redirect(short_link_path(theme), target, title, description))
-        found.extend(Redirect(f"themes/{alias}/index.html", target, title, description) for alias in theme.aliases)
+        found.extend(Redirect(earlier_theme_path(alias), target, title, description) for alias in theme.aliases)
     for withdrawal in roadmap.withdrawn:
         if withdrawal.was == "theme":
             found.append(
                 Redirect(
-                    f"themes/{withdrawal.id}/index.html",
+                    earlier_theme_path(withdrawal.id),
                     page_url(WITHDRAWN_PAGE),
                     f"Withdrawn: {withdrawal.id}",
                     one_line(withdrawal.reason),

@@ -12,9 +12,9 @@ from .markup import md
 
 # Theme pages are where a reader's search should land; the full source text repeats their words and
 # so counts for less, and aggregate pages stay out of the index altogether.
-THEME_PAGE = {"boost": 2.0}
-SOURCE_PAGE = {"boost": 0.5}
-AGGREGATE_PAGE = {"exclude": True}
+THEME_SEARCH = {"boost": 2.0}
+SOURCE_SEARCH = {"boost": 0.5}
+UNSEARCHED = {"exclude": True}
 
 
 def keyword_line(keywords: Sequence[str]) -> str:

@@ -7,16 +7,10 @@ JavaScript; permalinks.js reveals the copy buttons (hidden until then) and annou
 from __future__ import annotations
 
 from ..model import Priority, Quote, Roadmap, Theme
-from .links import priority_number, theme_path
-from .markup import attr
-from .permalinks import absolute_url
+from ..paths import HOME_PAGE, absolute_url, short_link_path, theme_path
+from .markup import attr, priority_number
 
 SHORT_LINK_LABEL = "Short link"
-
-
-def short_link_path(theme: Theme) -> str:
-    """The docs/ path of a theme's short link page, such as '4/index.html'."""
-    return f"{theme.number}/index.html"
 
 
 def source_reference(roadmap: Roadmap) -> str:
@@ -121,7 +115,7 @@ def progress_share(roadmap: Roadmap, quote: Quote, site_url: str) -> str:
     index = roadmap.progress.index(quote) + 1
     return share_block(
         roadmap,
-        url=absolute_url(site_url, "index.md", quote.id),
+        url=absolute_url(site_url, HOME_PAGE, quote.id),
         what=f"progress quote {index}",
         item=f"Progress noted at the meeting, source paragraph {quote.paragraph}",
     )

@@ -8,12 +8,10 @@ import re
 from dataclasses import dataclass
 
 from ..model import Priority, Quote, Roadmap, Theme
+from ..paths import HOME_PAGE, SOURCE_PAGE, relative, theme_path
 from ..source import Paragraph, find_span
-from .links import priority_number, relative, theme_path
-from .markup import front_matter, link, md
-from .search import SOURCE_PAGE
-
-PAGE = "source.md"
+from .markup import front_matter, link, md, priority_number
+from .search import SOURCE_SEARCH
 
 
 @dataclass(frozen=True)
@@ -29,7 +27,7 @@ class _Use:
 def _uses(roadmap: Roadmap) -> dict[int, list[_Use]]:
     uses: dict[int, list[_Use]] = {}
     for quote in roadmap.progress:
-        uses.setdefault(quote.paragraph, []).append(_Use(quote, "index.md", "Home: progress noted", quote.id))
+        uses.setdefault(quote.paragraph, []).append(_Use(quote, HOME_PAGE, "Home: progress noted", quote.id))
     for theme in roadmap.themes:
         for priority in theme.priorities:
             for quote in priority.quotes:
@@ -58,7 +56,7 @@ def _marked_text(paragraph: Paragraph, uses: list[_Use]) -> str:
         trail = " " if piece[-1:].isspace() and piece.strip() else ""
         covering = [use for (s, e), use in spans if s <= start and end <= e]
         if covering and piece.strip():
-            target = relative(PAGE, covering[0].page, covering[0].anchor)
+            target = relative(SOURCE_PAGE, covering[0].page, covering[0].anchor)
             out.append(f"{lead}[{md(piece)}]({target}){{.r2p-quoted}}{trail}")
         else:
             out.append(f"{lead}{md(piece)}{trail}")
@@ -68,7 +66,7 @@ def _marked_text(paragraph: Paragraph, uses: list[_Use]) -> str:
 def _quoted_in(uses: list[_Use]) -> str:
     seen: dict[tuple[str, str], str] = {}
     for use in uses:
-        seen.setdefault((use.page, use.label), relative(PAGE, use.page, use.anchor))
+        seen.setdefault((use.page, use.label), relative(SOURCE_PAGE, use.page, use.anchor))
     links = [f"[{md(label)}]({target})" for (_, label), target in seen.items()]
     return '<p class="r2p-quoted-in" markdown="span">Quoted in: ' + "; ".join(links) + "</p>"
 
@@ -81,7 +79,7 @@ def render_source_page(roadmap: Roadmap) -> str:
         front_matter(
             title="Source document",
             description=f"The full text of “{document.title}”, {document.date}, with numbered paragraphs.",
-            search=SOURCE_PAGE,
+            search=SOURCE_SEARCH,
         ),
         f"# {md(document.title)} {{#document}}\n",
         f'<p class="r2p-subtitle" markdown="span">{md(document.subtitle)}</p>\n',

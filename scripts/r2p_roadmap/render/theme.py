@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from ..model import Roadmap, Theme
+from ..paths import DEFAULT_SITE_URL, theme_path
 from .contents import priority_list
 from .fragments import actor_links, quote_block, support_badge
-from .links import priority_number, theme_path
-from .markup import front_matter, md, one_line
-from .permalinks import DEFAULT_SITE_URL
-from .search import THEME_PAGE, keyword_line
+from .markup import front_matter, md, one_line, priority_number
+from .search import THEME_SEARCH, keyword_line
 from .share import priority_share, quote_share, theme_share
 
 
@@ -20,7 +19,7 @@ def render_theme_page(roadmap: Roadmap, theme: Theme, site_url: str = DEFAULT_SI
         front_matter(
             title=f"Theme {theme.number}: {theme.short_title}",
             description=one_line(theme.summary),
-            search=THEME_PAGE,
+            search=THEME_SEARCH,
         ),
         f"# {md(theme.title)} {{#{theme.id}}}\n",
         f'<p class="r2p-kicker">Theme {theme.number} of {len(roadmap.themes)} · '

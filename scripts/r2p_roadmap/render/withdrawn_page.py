@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from ..model import Roadmap
-from .links import priority_number, relative
-from .markup import GENERATED_MARK, attr, md
-from .permalinks import WITHDRAWN_PAGE, id_locations
+from ..paths import WITHDRAWN_PAGE, relative
+from .markup import GENERATED_MARK, attr, md, priority_number
+from .permalinks import id_locations
 
 
 def unsearched_front_matter(title: str, description: str) -> str:

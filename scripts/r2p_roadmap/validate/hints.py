@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from .load import Document, Path_
+from ..load import Document, Path_
 
 _PLAIN = re.compile(r"[A-Za-z0-9][\w .,'()/-]*")
 

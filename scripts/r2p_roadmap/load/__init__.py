@@ -7,31 +7,35 @@ along with tags, deep nesting and plain values that other YAML tools read as num
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem, RoadmapError
-from .fast_compose import compose_all, compose_fast
-from .yaml_syntax import describe_syntax_error
+from ..errors import Problem, RoadmapError
+from .syntax import describe_syntax_error
 
-# Limits far above the real roadmap (about 60 KB, 1,400 values, seven levels) and above the largest
-# benchmark roadmap (800 themes: 4.3 MB, 152,000 values), low enough that a hostile or mistaken file
-# fails within a second: libyaml's event scan meets the value and depth limits before composing.
-MAX_BYTES = 8 * 1024 * 1024
-MAX_VALUES = 250_000
-MAX_LINE_CHARS = 5000
-# The roadmap nests seven levels deep; far deeper input is a mistake or an attack on the parser's stack.
+# Limits sized to this document with wide headroom: the real roadmap is about 40 KB, 1,400 values,
+# seven levels deep, its longest line under 300 characters. Each is checked where it costs least (the
+# size before reading, lines in one scan of the text, values and depth as the parser meets them), so
+# a mistaken or hostile file fails with a message in a fraction of a second.
+MAX_BYTES = 512 * 1024
+MAX_VALUES = 20_000
+MAX_LINE_CHARS = 2_000
 MAX_DEPTH = 32
 
-# Characters an editor never means to type: C0/C1 controls other than tab and newline, DEL,
-# the Unicode line and paragraph separators that break line counting, and the two noncharacters
-# that YAML refuses to read.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# Characters an editor never means to type: C0/C1 controls other than tab and newline, DEL, the
+# Unicode line and paragraph separators that break line counting, the two noncharacters that YAML
+# refuses to read, the bidirectional embedding, override and isolate controls (text that reads
+# otherwise than it is stored), and lone surrogates, which a "\\ud800" escape makes.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]"
+)
 # Plain values that YAML 1.2 tools (editors, linters) read as numbers although PyYAML, which follows
 # YAML 1.1, reads them as text: `1e3`, `0o17`, `.5`. Treating them as numbers keeps both readings equal.
 _YAML12_NUMBER = re.compile(
@@ -51,6 +55,8 @@ class Document:
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     # Plain (unquoted) scalars that YAML read as something other than a string, by path.
     plain_non_strings: dict[Path_, str] = field(default_factory=dict)
+    # Text values that normalising changed (surrounding whitespace, composed accents), as typed, by path.
+    as_typed: dict[Path_, str] = field(default_factory=dict)
     # The text of the file, line by line, for hints that depend on what was typed.
     lines: tuple[str, ...] = ()
 
@@ -124,21 +130,37 @@ def _problem(file: str, line: int, column: int, message: str, hint: str = "") ->
     return Problem(line, column, "", message, hint, file)
 
 
-def _check_text(raw: bytes, file: str) -> str:
-    """Decode and screen the bytes; raise for anything that is not clean UTF-8 text."""
-    if len(raw) > MAX_BYTES:
-        raise RoadmapError(
-            [
-                _problem(
-                    file,
-                    1,
-                    1,
-                    f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes ({MAX_BYTES >> 20} MiB)",
-                    "the roadmap is far smaller than this: check that this is the right file, and remove what was "
-                    "pasted by mistake",
-                )
-            ]
-        )
+def read_file(path: Path, file: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of `path`, refused before reading when there are more than `limit` of them."""
+    try:
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            raw = stream.read(limit + 1) if size <= limit else b""
+    except OSError as error:
+        problem = _problem(file, 1, 1, f"cannot read the file: {error.strerror}", "check the path")
+        raise RoadmapError([problem]) from None
+    if size > limit or len(raw) > limit:
+        raise _too_large(file, max(size, len(raw)), limit)
+    return raw
+
+
+def _too_large(file: str, size: int, limit: int) -> RoadmapError:
+    return RoadmapError(
+        [
+            _problem(
+                file,
+                1,
+                1,
+                f"the file is {size:,} bytes; the limit is {limit:,} bytes ({limit >> 10} KiB)",
+                "the roadmap is far smaller than this: check that this is the right file, and remove what was "
+                "pasted by mistake",
+            )
+        ]
+    )
+
+
+def decode_utf8(raw: bytes, file: str) -> str:
+    """`raw` as text; RoadmapError at the line and column of a byte-order mark or a byte that is not UTF-8."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raise RoadmapError(
             [
@@ -152,7 +174,7 @@ def _check_text(raw: bytes, file: str) -> str:
             ]
         )
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
@@ -168,6 +190,13 @@ def _check_text(raw: bytes, file: str) -> str:
                 )
             ]
         ) from None
+
+
+def _check_text(raw: bytes, file: str) -> str:
+    """Decode and screen the bytes; raise for anything that is not clean UTF-8 text."""
+    if len(raw) > MAX_BYTES:
+        raise _too_large(file, len(raw), MAX_BYTES)
+    text = decode_utf8(raw, file)
     # Whole-text scans run at C speed; only a position found is turned into a line and column.
     problems = []
     for match in _LONG_LINE.finditer(text):
@@ -192,25 +221,28 @@ def _check_text(raw: bytes, file: str) -> str:
             )
         )
     for match in _CONTROL.finditer(text):
-        code = f"U+{ord(match.group()):04X}"
-        name = unicodedata.name(match.group(), "")
-        if name:
-            what = f"the invisible character {name} ({code})"
-        elif unicodedata.category(match.group()) == "Cc":
-            what = f"an invisible control character ({code})"
-        else:
-            what = f"the character {code}, which is not text,"
-        problems.append(
-            _problem(
-                file,
-                *_line_column(text, match.start()),
-                f"{what} is not allowed",
-                "delete it: most editors do not show it, so delete and retype the text around this position",
-            )
-        )
+        problems.append(_invisible(file, *_line_column(text, match.start()), match.group()))
     if problems:
         raise RoadmapError(problems)
     return text
+
+
+def _invisible(file: str, line: int, column: int, character: str) -> Problem:
+    code = f"U+{ord(character):04X}"
+    name = unicodedata.name(character, "")
+    if name:
+        what = f"the invisible character {name} ({code})"
+    elif unicodedata.category(character) == "Cc":
+        what = f"an invisible control character ({code})"
+    else:
+        what = f"the character {code}, which is not text,"
+    return _problem(
+        file,
+        line,
+        column,
+        f"{what} is not allowed",
+        "delete it: most editors do not show it, so delete and retype the text around this position",
+    )
 
 
 _LONG_LINE = re.compile(f"^[^\\n]{{{MAX_LINE_CHARS + 1},}}", re.MULTILINE)  # anchored: one try per line
@@ -228,8 +260,14 @@ def _refusal(refused: _Refused, file: str) -> RoadmapError:
 
 def _compose(text: str, file: str) -> list[Node]:
     """The node tree of each YAML document in `text`, by the pure-Python parser that words every error."""
+    loader = _Composer(text)
     try:
-        return compose_all(_Composer(text))
+        nodes: list[Node] = []
+        while loader.check_node():
+            node = loader.get_node()
+            if node is not None:
+                nodes.append(node)
+        return nodes
     except _Refused as refused:
         raise _refusal(refused, file) from None
     except yaml.MarkedYAMLError as error:
@@ -238,18 +276,14 @@ def _compose(text: str, file: str) -> list[Node]:
         raise RoadmapError(
             [_problem(file, 1, 1, f"the file is not valid YAML: {error}", "save it as plain text")]
         ) from None
+    finally:
+        loader.dispose()
 
 
 def load_document(raw: bytes, file: str = "roadmap.yaml") -> Document:
     """Parse `raw` into a Document; raise RoadmapError for anything an editor must fix."""
     text = _check_text(raw, file)
-    # libyaml is ten times faster; where it cannot vouch for giving the same result, parse again in Python.
-    try:
-        nodes = compose_fast(text, refuse_node)
-    except _Refused as refused:
-        raise _refusal(refused, file) from None
-    if nodes is None:
-        nodes = _compose(text, file)
+    nodes = _compose(text, file)
     if not nodes:
         raise RoadmapError(
             [
@@ -334,7 +368,7 @@ def _construct(node: Node, path: Path_, document: Document, problems: list[Probl
         if not node.style and _YAML12_NUMBER.fullmatch(node.value):  # plain (None or "")
             document.plain_non_strings[path] = node.value
             return _yaml12_number(node.value)
-        return node.value
+        return _text(node, path, document, problems)
     try:
         value = _CONSTRUCTOR.construct_object(node)
     except (ValueError, yaml.YAMLError):  # e.g. an impossible date such as 2009-02-30
@@ -344,6 +378,22 @@ def _construct(node: Node, path: Path_, document: Document, problems: list[Probl
     if not node.style:  # plain: None from the pure-Python parser, "" from libyaml
         document.plain_non_strings[path] = node.value
     return value
+
+
+def _text(node: ScalarNode, path: Path_, document: Document, problems: list[Problem]) -> str:
+    """The text of a scalar, normalised once for every later step: NFC, no surrounding whitespace.
+
+    Escapes in double quotes can make characters the scan of the file never saw ("\\0", "\\ud800");
+    they are refused here. The text as typed is kept when normalising changed it, for checks of ids."""
+    typed: str = node.value
+    for match in _CONTROL.finditer(typed):
+        line, column = _mark(node)
+        problems.append(_invisible(document.file, line, column, match.group()))
+        return typed
+    text = unicodedata.normalize("NFC", typed).strip()
+    if text != typed:
+        document.as_typed[path] = typed
+    return text
 
 
 # A single constructor instance turns resolved plain scalars (bool, int, float, null, date) into values.

@@ -14,7 +14,8 @@ from functools import cache
 
 import yaml
 
-from .errors import Problem
+from ..errors import Problem
+from ..schema import schema
 
 # `  - key: value` with the indentation, the list dash and the key as groups.
 _KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>-[ ]+)?(?P<key>[A-Za-z_][\w-]*):(?=\s|$)")
@@ -36,7 +37,6 @@ _JARGON = (
 @cache
 def _field_names() -> frozenset[str]:
     """Every field name the schema knows, to tell a misplaced key from text that contains ':'."""
-    from .validate import schema  # imported here: validate imports the loader, which imports this module
 
     names: set[str] = set()
 

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from .errors import Problem, RoadmapError
+from ..errors import Problem, RoadmapError
 
-ZIP_PATH = "downloads/r2p-roadmap-offline.zip"
 FOLDER = "r2p-roadmap"  # the folder the zip unpacks to
 SHIM = "assets/offline-iframe-worker.js"
 PLUGIN = "material/offline"

@@ -9,8 +9,8 @@ from typing import Any
 
 import jsonschema
 
+from ..load import Document, Path_
 from . import hints
-from .load import Document, Path_
 
 # (where, message, hint, whether to point at the key rather than the value)
 Said = tuple[Path_, str, str, bool]

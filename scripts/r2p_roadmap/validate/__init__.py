@@ -4,38 +4,51 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import json
+import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jsonschema
 
-from . import support
-from .errors import Problem, RoadmapError
-from .fast_compose import gc_paused
-from .fast_schema import schema_accepts
-from .load import Document, Path_, load_document
-from .model import Actor, Priority, Quote, Roadmap, Source, Theme, Withdrawal
-from .schema_errors import describe_schema_error
-from .source import SourceDocument, closest_passage, find_span, first_difference, load_source, normalise
+from .. import support
+from ..errors import Problem, RoadmapError
+from ..load import Document, Path_, load_document, read_file
+from ..model import Actor, Priority, Quote, Roadmap, Source, Theme, Withdrawal
+from ..paths import RESERVED_IDS
+from ..schema import schema
+from ..source import SourceDocument, closest_passage, find_span, first_difference, load_source, normalise
+from .schema_messages import describe_schema_error
 
-SCHEMA_FILE = "roadmap.schema.json"
-
-
-@cache
-def schema_text() -> str:
-    """The JSON Schema of roadmap.yaml as published, the single description of its structure."""
-    return resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+# The longest quote the schema allows; longer text cannot be a span of one paragraph.
+MAX_QUOTE_CHARS: int = schema()["$defs"]["quote"]["properties"]["text"]["maxLength"]
 
 
 @cache
-def schema() -> dict[str, Any]:
-    """The JSON Schema of roadmap.yaml, parsed."""
-    result: dict[str, Any] = json.loads(schema_text())
-    return result
+def _ecma_pattern(pattern: str) -> re.Pattern[str]:
+    """A JSON Schema pattern as Python must write it to mean what ECMA-262, the language of JSON Schema
+    patterns, means: there `$` ends the text (in Python it also matches before a final newline) and
+    `\\d` is 0-9 only (in Python it is any Unicode digit). Validator and published schema then agree."""
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern), re.ASCII)
+
+
+def _pattern(
+    validator: jsonschema.protocols.Validator, pattern: str, instance: Any, _: dict[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# JSON Schema counts 4.0 as an integer; roadmap.yaml wants whole numbers written as such.
+_TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)
+)
+Validator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+    jsonschema.Draft202012Validator, validators={"pattern": _pattern}, type_checker=_TYPES
+)
+# Fields whose values are ids or names from a fixed list: written exactly, never normalised.
+_EXACT_FIELDS = {"id", "see", "support", "was", "aliases", "actors"}
 
 
 def format_path(path: Path_) -> str:
@@ -60,10 +73,7 @@ class _Checker:
     # --- structure -------------------------------------------------------------------------
 
     def check_schema(self) -> None:
-        if schema_accepts(schema_text(), self.document.data):
-            return
-        validator = jsonschema.Draft202012Validator(schema())
-        for error in validator.iter_errors(self.document.data):
+        for error in Validator(schema()).iter_errors(self.document.data):
             for path, message, hint, at_key in describe_schema_error(error, self.document, schema()):
                 self.add(path, message, hint, at_key=at_key)
 
@@ -82,10 +92,27 @@ class _Checker:
         elif isinstance(value, str) and value and not value.strip():
             self.add(path, "must not be blank", "write some text, or remove the field if it is optional")
 
+    def check_exact(self) -> None:
+        """Ids and fixed names are compared exactly, so a space or line break around one is a mistake."""
+        for path, typed in self.document.as_typed.items():
+            field = next((part for part in reversed(path) if isinstance(part, str)), "")
+            if field in _EXACT_FIELDS:
+                self.add(
+                    path,
+                    f"{typed!r} has a space or line break before or after it",
+                    f"write it without them: {typed.strip()}",
+                )
+
     def check_ids(self) -> None:
         seen: dict[str, Path_] = {}
         for path, value in self._ids():
-            if value in seen:
+            if value in RESERVED_IDS:
+                self.add(
+                    path,
+                    f"'{value}' is a name the site itself uses for a page, a folder or an anchor",
+                    "choose another id; the reserved names are " + ", ".join(sorted(RESERVED_IDS)),
+                )
+            elif value in seen:
                 first_line, _ = self.document.mark(seen[value])
                 self.add(
                     path,
@@ -191,13 +218,9 @@ class _Checker:
                     f"does not match the text of record's {key}",
                     f"the text of record has: {getattr(document, key)}",
                 )
-        date = source.get("date")
-        if isinstance(date, str) and len(date) == 10:
-            try:
-                printed = datetime.date.fromisoformat(date).strftime("%-d %B %Y")
-            except ValueError:
-                self.add(("source", "date"), f"'{date}' is not a real date", "write the date as YYYY-MM-DD")
-                return
+        date = _real_date(source.get("date"))
+        if date is not None:
+            printed = f"{date.day} {date:%B %Y}"
             if printed != document.date:
                 self.add(
                     ("source", "date"),
@@ -205,12 +228,45 @@ class _Checker:
                     f"the text of record has: {document.date}",
                 )
 
+    def check_dates(self) -> None:
+        for path in (("updated",), ("source", "date")):
+            value = _value_at(self.document.data, path) if _has(self.document.data, path) else None
+            if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) and not _real_date(value):
+                self.add(path, f"'{value}' is not a real date", "write a date of the calendar as YYYY-MM-DD")
+
+    def source_file(self, key: str, base_dir: Path) -> Path | None:
+        """The file named by source.<key>, when it is a path inside the repository that exists."""
+        source = self.document.data.get("source")
+        name = source.get(key) if isinstance(source, dict) else None
+        if not isinstance(name, str):
+            return None
+        parts = PurePosixPath(name).parts
+        hint = "give a path relative to roadmap.yaml, inside the repository, such as source/record.md"
+        if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name) or ".." in parts or "\\" in name:
+            self.add(("source", key), f"'{name}' is not a path inside the repository", hint)
+            return None
+        if not re.fullmatch(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*", name):
+            self.add(
+                ("source", key),
+                f"'{name}' has a character that a file name here cannot have",
+                "use letters, digits, '-', '_' and '.' in file names, and '/' between folders (no spaces)",
+            )
+            return None
+        path = base_dir / name
+        if not path.resolve().is_relative_to(base_dir.resolve()):
+            self.add(("source", key), f"'{name}' leads out of the repository through a link", hint)
+            return None
+        if not path.is_file():
+            self.add(("source", key), f"file '{name}' does not exist", "give the path relative to roadmap.yaml")
+            return None
+        return path
+
     def check_quote(self, path: Path_, quote: dict[str, Any], document: SourceDocument) -> str | None:
         """Return the quote's exact span of the text of record, or None after adding a problem."""
         text, number = quote.get("text"), quote.get("paragraph")
         if not isinstance(text, str) or not isinstance(number, int) or isinstance(number, bool):
             return None
-        if number < 1:
+        if number < 1 or len(text) > MAX_QUOTE_CHARS:
             return None  # the schema check has reported it
         count = len(document.paragraphs)
         paragraph = document.paragraph(number)
@@ -275,6 +331,22 @@ def _items(container: Any, key: tuple[str], prefix: Path_ = ()) -> Iterator[tupl
                 yield (*prefix, key[0], index), item
 
 
+def _real_date(value: Any) -> datetime.date | None:
+    """The date a YYYY-MM-DD text names, or None when it names none (2009-02-30) or is not such a text."""
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _has(data: Any, path: Path_) -> bool:
+    for part in path:
+        if not isinstance(data, dict) or part not in data:
+            return False
+        data = data[part]
+    return True
+
+
 def _value_at(data: Any, path: Path_) -> Any:
     """The value at `path` in nested lists and mappings (paths from `_ids` always exist)."""
     for part in path:
@@ -300,32 +372,21 @@ def validate_document(document: Document, base_dir: Path) -> Roadmap:
         raise RoadmapError(checker.problems)
     checker.check_schema()
     checker.check_blank()
+    checker.check_exact()
     checker.check_ids()
+    checker.check_dates()
     checker.check_withdrawn()
     checker.check_numbers()
     checker.check_actor_references()
 
     source_doc: SourceDocument | None = None
-    source = data.get("source")
-    if isinstance(source, dict) and isinstance(source.get("text_of_record"), str):
-        path = base_dir / source["text_of_record"]
-        if not path.is_file():
-            checker.add(
-                ("source", "text_of_record"),
-                f"file '{source['text_of_record']}' does not exist",
-                "give the path relative to roadmap.yaml",
-            )
-        else:
-            try:
-                source_doc = load_source(path, source["text_of_record"])
-            except RoadmapError as error:
-                checker.problems.extend(error.problems)
-        if isinstance(source.get("raw_extraction"), str) and not (base_dir / source["raw_extraction"]).is_file():
-            checker.add(
-                ("source", "raw_extraction"),
-                f"file '{source['raw_extraction']}' does not exist",
-                "give the path relative to roadmap.yaml",
-            )
+    record = checker.source_file("text_of_record", base_dir)
+    if record is not None:
+        try:
+            source_doc = load_source(record, data["source"]["text_of_record"])
+        except RoadmapError as error:
+            checker.problems.extend(error.problems)
+    checker.source_file("raw_extraction", base_dir)
 
     spans: dict[Path_, str] = {}
     phrases: dict[Path_, str] = {}
@@ -410,11 +471,4 @@ def _build(data: dict[str, Any], spans: dict[Path_, str], phrases: dict[Path_, s
 def load_roadmap(path: Path, display_name: str | None = None) -> Roadmap:
     """Read, parse and validate the roadmap file at `path`."""
     name = display_name or path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise RoadmapError(
-            [Problem(1, 1, "", f"cannot read the file: {error.strerror}", "check the path", name)]
-        ) from None
-    with gc_paused():  # a large roadmap is many small objects and no cycles; see gc_paused
-        return validate_document(load_document(raw, name), path.parent)
+    return validate_document(load_document(read_file(path, name), name), path.parent)

@@ -1,0 +1,221 @@
+"""Build the site: load → validate → render → a folder private to this build → MkDocs or Zensical → site/.
+
+The private folder holds a copy of the hand-written docs/ with the rendered pages added, a copy of the
+theme overrides and the configuration derived from mkdocs.yml. Nothing in the checkout is written but
+site/: it is a link to the newest finished build under .r2p-build/, replaced in one rename. So a build
+that fails, is killed, or fills the disk leaves the last good site whole, docs/ and mkdocs.yml are
+never touched, and builds of the same site take turns through a lock.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..contract import CONTRACT_FILE, check_kept, published_links
+from ..errors import Problem, RoadmapError
+from ..model import Roadmap
+from ..paths import ZIP_PATH
+from ..render import Site, render_site
+from ..render.freshness import template_values
+from ..render.markup import GENERATED_MARK
+from ..render.permalinks import anchor_targets
+from ..render.redirects import redirects
+from ..validate import load_roadmap
+from .config import CONFIG_NAME, derive_config, read_config, site_url
+from .engines import run_mkdocs, run_zensical
+from .offline import configure_offline, write_zip
+
+log = logging.getLogger("r2p_roadmap")
+
+ENGINES = ("mkdocs", "zensical")
+# Beside the site: the lock, the private folders of builds under way, and the finished builds.
+STATE_FOLDER = ".r2p-build"
+
+
+@dataclass(frozen=True)
+class Project:
+    """The files of one checkout of the site."""
+
+    root: Path
+
+    @property
+    def roadmap(self) -> Path:
+        return self.root / "roadmap.yaml"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Project:
+        """The nearest folder at or above `start` (default: the current one) holding roadmap.yaml and mkdocs.yml."""
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / CONFIG_NAME).is_file() and (folder / "roadmap.yaml").is_file():
+                return cls(folder)
+        return cls(here)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build made."""
+
+    roadmap: Roadmap
+    site: Site
+    seconds: float
+
+
+def prepare(project: Project, url: str | None = None) -> tuple[Roadmap, Site, dict[str, Any]]:
+    """Load, validate and render, and read mkdocs.yml; RoadmapError for any mistake, and nothing written."""
+    roadmap = load_roadmap(project.roadmap)
+    config = read_config(project.config_file)
+    site = render_site(roadmap, url or site_url(config))
+    _check_hand_written(project.docs_dir, site.pages)
+    return roadmap, site, config
+
+
+def _check_hand_written(docs_dir: Path, pages: dict[str, str]) -> None:
+    """Refuse a file in docs/ that has the path of a generated page: one of the two would be lost."""
+    problems = []
+    for path in sorted(pages):
+        target = docs_dir / path
+        if target.is_file():
+            earlier = GENERATED_MARK in target.read_text(encoding="utf-8", errors="replace")
+            problems.append(
+                Problem(
+                    1,
+                    1,
+                    "",
+                    "this page has the path of a page generated from roadmap.yaml",
+                    "delete it: an earlier version of the build wrote its pages into docs/, which it no longer does"
+                    if earlier
+                    else "rename or move the hand-written page",
+                    f"docs/{path}",
+                )
+            )
+    if problems:
+        raise RoadmapError(problems)
+
+
+@contextmanager
+def _turn(state: Path, name: str) -> Iterator[None]:
+    """Hold the lock of the site `name`: a second build of it waits until the first has finished."""
+    with (state / f"{name}.lock").open("a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("another build of %s is running; waiting for it to finish", name)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield  # the lock goes with the file, when the process ends too
+
+
+def _remove_leftovers(state: Path, target: Path) -> None:
+    """Remove what earlier builds of `target` left (a killed build's private folder, replaced sites)."""
+    current = target.resolve() if target.is_symlink() else None
+    for path in state.iterdir():
+        if path.name.startswith(f"{target.name}.") and path.is_dir() and not path.is_symlink() and path != current:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _stage(project: Project, site: Site, config: dict[str, Any], work: Path, extra: dict[str, Any], url: str) -> Path:
+    """Write the private folder: docs/ with the rendered pages, the theme overrides, the derived config."""
+    docs = work / "docs"
+    if project.docs_dir.is_dir():
+        shutil.copytree(project.docs_dir, docs)
+    for path, text in site.pages.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")  # line ends exactly as rendered (the CSV's CRLF)
+    derived = derive_config(config, site.nav, extra, url)
+    custom = config.get("theme", {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
+    if isinstance(custom, str):
+        shutil.copytree(project.root / custom, work / "overrides")
+        derived["theme"] = {**config["theme"], "custom_dir": "overrides"}
+    config_file = work / CONFIG_NAME
+    config_file.write_text(json.dumps(derived, ensure_ascii=False, indent=1), encoding="utf-8")  # JSON is YAML
+    return config_file
+
+
+def _publish(new_site: Path, target: Path, state: Path) -> None:
+    """Put `new_site` at `target` in one rename: `target` is a link, replaced by a link to the new site."""
+    generation = state / f"{target.name}.{time.time_ns()}"
+    os.rename(new_site, generation)
+    link = state / f"{target.name}.link"
+    link.unlink(missing_ok=True)
+    link.symlink_to(os.path.relpath(generation, target.parent))
+    if target.exists() and not target.is_symlink():  # a folder from before sites were links: set it aside
+        target.rename(state / f"{target.name}.{time.time_ns()}.old")
+    os.replace(link, target)
+
+
+def build(
+    project: Project, *, site_dir: Path | None = None, site_url: str | None = None, engine: str = "mkdocs"
+) -> BuildReport:
+    """Validate, render and build into `site_dir` (default site/), with MkDocs or Zensical.
+
+    `site_url`, when given, replaces mkdocs.yml's address in every permanent link (the preview uses it).
+    On any failure the previous site stays as it was and RoadmapError says why.
+    """
+    started = time.perf_counter()
+    target = site_dir or project.site_dir
+    try:
+        state = target.parent / STATE_FOLDER
+        state.mkdir(parents=True, exist_ok=True)
+        with _turn(state, target.name):
+            _remove_leftovers(state, target)
+            roadmap, site, config = prepare(project, site_url)
+            work = Path(tempfile.mkdtemp(prefix=f"{target.name}.work-", dir=state))
+            try:
+                url = site_url or config["site_url"]
+                config_file = _stage(project, site, config, work, template_values(roadmap), url)
+                if engine == "zensical":
+                    run_zensical(config_file)
+                else:
+                    run_mkdocs(config_file, work / "site")
+                # The downloadable copy is a second build (file:// needs .html links) zipped into the site;
+                # it uses Material's offline plugin, so MkDocs builds it whichever engine builds the site.
+                run_mkdocs(config_file, work / "offline", configure_offline)
+                write_zip(work / "offline", work / "site" / ZIP_PATH, {r.path for r in redirects(roadmap)})
+                # A link once published keeps working: refuse a build that would drop one.
+                check_kept(
+                    project.root / CONTRACT_FILE, published_links(work / "site", site.pages), anchor_targets(roadmap)
+                )
+                _publish(work / "site", target, state)
+                _remove_leftovers(state, target)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+    except OSError as error:
+        where = error.filename or target
+        raise RoadmapError(
+            [
+                Problem(
+                    1,
+                    1,
+                    "",
+                    f"cannot write the site: {error.strerror or error} ({where})",
+                    "free some disk space, or check that the folder of site/ can be written; the last good site "
+                    "is still in place",
+                    "site/",
+                )
+            ]
+        ) from None
+    return BuildReport(roadmap, site, time.perf_counter() - started)
