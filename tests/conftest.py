@@ -11,13 +11,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.model import Roadmap
+from r2p_roadmap.render import render_site
 from r2p_roadmap.validate import load_roadmap
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Property tests draw the same examples on every run and keep no database, so a run fails or passes
+# the same way on every machine; no deadline, since shared machines are slow at times.
+settings.register_profile("deterministic", derandomize=True, database=None, deadline=None)
+settings.load_profile("deterministic")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -30,13 +37,18 @@ CHROMIUM_ARGS = [
 
 
 def copy_project(destination: Path) -> Project:
-    """A scratch copy of the repository's content and site files (what a fresh clone has)."""
+    """A scratch copy of the content and site files of the repository (without its link contract)."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("roadmap.yaml", "mkdocs.yml", "published-links.txt"):
+    for name in ("roadmap.yaml", "mkdocs.yml"):
         shutil.copy2(ROOT / name, destination / name)
     for folder in ("themes", "source", "docs"):
         shutil.copytree(ROOT / folder, destination / folder)
     return Project(destination)
+
+
+def generated_pages(project: Project) -> set[str]:
+    """The paths of the pages a build of `project` renders from its roadmap.yaml."""
+    return set(render_site(load_roadmap(project.roadmap)).pages)
 
 
 @pytest.fixture(scope="session")

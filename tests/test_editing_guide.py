@@ -13,8 +13,8 @@ import pytest
 from r2p_roadmap import support
 from r2p_roadmap.cli import main
 from r2p_roadmap.load import load_document
+from r2p_roadmap.schema import schema
 from r2p_roadmap.source import find_span, load_source
-from r2p_roadmap.validate import schema
 
 from .bad_input.cases import CASES, write_case
 

@@ -23,9 +23,8 @@ from r2p_roadmap.contract import (
 from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render.permalinks import anchor_targets
-from r2p_roadmap.write import read_manifest
 
-from .conftest import ROOT
+from .conftest import ROOT, generated_pages
 
 CONTRACT = ROOT / CONTRACT_FILE
 
@@ -51,7 +50,7 @@ def test_every_contract_link_resolves_in_the_built_site(site_dir: Path, roadmap:
 
 
 def test_contract_lists_every_published_link(built_project: Project) -> None:
-    published = published_links(built_project.site_dir, read_manifest(built_project.docs_dir))
+    published = published_links(built_project.site_dir, generated_pages(built_project))
     missing = sorted(published - set(read_contract(CONTRACT).links))
     assert missing == [], "run `r2p-roadmap links update` and commit published-links.txt"
 
@@ -152,7 +151,7 @@ def test_links_update_appends_new_links_and_never_removes_one(
     monkeypatch.chdir(project.root)
     assert main(["links", "update"]) == 0
     links = read_contract(contract_file).links
-    published = published_links(project.site_dir, read_manifest(project.docs_dir))
+    published = published_links(project.site_dir, generated_pages(project))
     assert set(links) == published | {kept}
     assert contract_file.read_text(encoding="utf-8").removeprefix(HEADER).splitlines() == sorted(links)
     assert main(["links", "check"]) == 0
@@ -198,7 +197,7 @@ def test_a_line_that_is_not_a_link_is_named(tmp_path: Path, line: str, message: 
 
 
 def test_hand_written_pages_publish_their_address_but_not_their_headings(built_project: Project) -> None:
-    published = published_links(built_project.site_dir, read_manifest(built_project.docs_dir))
+    published = published_links(built_project.site_dir, generated_pages(built_project))
     assert "/editing/" in published
     assert [link for link in published if link.startswith("/editing/#")] == []
     assert [link for link in published if link.startswith(("/assets/", "/search/"))] == []

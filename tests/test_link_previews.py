@@ -6,8 +6,9 @@ import html.parser
 from collections import Counter
 from pathlib import Path
 
-from r2p_roadmap.contract import configured_site_url, site_file
-from r2p_roadmap.render.permalinks import page_url
+from r2p_roadmap.build.config import configured_site_url
+from r2p_roadmap.contract import site_file
+from r2p_roadmap.paths import page_url
 
 from .conftest import ROOT
 

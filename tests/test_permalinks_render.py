@@ -10,15 +10,9 @@ import re
 import pytest
 
 from r2p_roadmap.model import Roadmap, Withdrawal
+from r2p_roadmap.paths import DEFAULT_SITE_URL, page_url, relative_url
 from r2p_roadmap.render import render_site
-from r2p_roadmap.render.permalinks import (
-    DEFAULT_SITE_URL,
-    anchor_targets,
-    page_url,
-    read_site_url,
-    relative_url,
-    render_link_map,
-)
+from r2p_roadmap.render.permalinks import anchor_targets, render_link_map
 from r2p_roadmap.render.redirects import render_redirects
 from r2p_roadmap.render.share import citation, priority_share, quote_share, theme_share
 
@@ -51,18 +45,6 @@ def test_page_url_is_the_address_mkdocs_publishes(docs_path: str, address: str) 
 )
 def test_relative_url_from_a_redirect_page(from_file: str, to_address: str, link: str) -> None:
     assert relative_url(from_file, to_address) == link
-
-
-@pytest.mark.parametrize(
-    ("config", "url"),
-    [
-        ("site_name: X\nsite_url: https://r2p-roadmap.github.io/\n", "https://r2p-roadmap.github.io/"),
-        ("site_url: 'https://example.org/r2p'  # comment\n", "https://example.org/r2p/"),
-        ("site_name: X\n", None),
-    ],
-)
-def test_read_site_url(config: str, url: str | None) -> None:
-    assert read_site_url(config) == url
 
 
 def _renamed(roadmap: Roadmap) -> Roadmap:

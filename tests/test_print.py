@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
-from r2p_roadmap.contract import configured_site_url
+from r2p_roadmap.build.config import configured_site_url
 from r2p_roadmap.model import Roadmap
 
 from .conftest import ROOT

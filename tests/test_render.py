@@ -13,9 +13,8 @@ from r2p_roadmap.build import Project, build
 from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.render import render_site
 from r2p_roadmap.validate import load_roadmap
-from r2p_roadmap.write import MANIFEST, replace_nav, write_generated
 
-from .conftest import ROOT, copy_project
+from .conftest import copy_project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 GOLDEN = Path(__file__).parent / "golden" / "mini"
@@ -75,44 +74,38 @@ def test_source_page_marks_quoted_passages_and_links_back(tmp_path: Path) -> Non
     assert "&lt;b&gt;tags&lt;/b&gt;" in paragraph.group(1)
 
 
-def test_write_touches_only_changed_files_and_removes_stale_ones(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    first = write_generated(docs, {"a.md": "A", "themes/b.md": "B", "themes/c.md": "C"})
-    assert first.written == ["a.md", "themes/b.md", "themes/c.md"]
-    stamp = (docs / "a.md").stat().st_mtime_ns
-    second = write_generated(docs, {"a.md": "A", "themes/b.md": "B2"})
-    assert (second.written, second.deleted, second.unchanged) == (["themes/b.md"], ["themes/c.md"], 1)
-    assert (docs / "a.md").stat().st_mtime_ns == stamp
-    assert not (docs / "themes" / "c.md").exists()
-    assert (docs / MANIFEST).read_text(encoding="utf-8").split() == ["a.md", "themes/b.md"]
-    write_generated(docs, {"a.md": "A"})
-    assert not (docs / "themes").exists()  # emptied generated folders go too
-
-
 def test_build_removes_the_page_of_a_deleted_theme(project: Project) -> None:
     build(project)
-    assert (project.docs_dir / "themes" / "research-best-practice.md").is_file()
+    assert (project.site_dir / "themes" / "research-best-practice" / "index.html").is_file()
     text = project.roadmap.read_text(encoding="utf-8")
     project.roadmap.write_text(text[: text.index("  - id: research-best-practice")], encoding="utf-8")
     build(project)
-    assert not (project.docs_dir / "themes" / "research-best-practice.md").exists()
     assert not (project.site_dir / "themes" / "research-best-practice").exists()
-    assert "research-best-practice" not in project.config_file.read_text(encoding="utf-8")
+    assert "research-best-practice" not in (project.site_dir / "index.html").read_text(encoding="utf-8")
 
 
-def test_hand_written_page_is_never_overwritten(project: Project) -> None:
-    (project.docs_dir / "about.md").write_text("# My own about page\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("content", "hint"),
+    [
+        ("# My own about page\n", "rename or move the hand-written page"),
+        (
+            "---\n# Generated from roadmap.yaml by r2p-roadmap: do not edit; edit roadmap.yaml instead.\n---\n",
+            "delete it: an earlier version of the build wrote its pages into docs/, which it no longer does",
+        ),
+    ],
+)
+def test_a_page_in_docs_with_a_generated_pages_path_is_refused(project: Project, content: str, hint: str) -> None:
+    (project.docs_dir / "about.md").write_text(content, encoding="utf-8")
     with pytest.raises(RoadmapError) as caught:
         build(project)
     assert caught.value.problems[0].format() == (
-        "docs/about.md:1:1: this hand-written page has the path of a page generated from roadmap.yaml"
-        "\n    hint: rename or move the hand-written page"
+        f"docs/about.md:1:1: this page has the path of a page generated from roadmap.yaml\n    hint: {hint}"
     )
-    assert (project.docs_dir / "about.md").read_text(encoding="utf-8") == "# My own about page\n"
+    assert (project.docs_dir / "about.md").read_text(encoding="utf-8") == content
+    assert not project.site_dir.exists()
 
 
-def test_committed_nav_matches_roadmap() -> None:
-    """mkdocs.yml is committed with its generated themes block; it must not drift from roadmap.yaml."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    site = render_site(load_roadmap(ROOT / "roadmap.yaml"))
-    assert replace_nav(config, site.nav) == config, "run `r2p-roadmap build` and commit mkdocs.yml"
+def test_the_nav_lists_the_themes_in_place_of_its_themes_entry(site_dir: Path) -> None:
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    nav = re.findall(r'<a href="themes/([^/]+)/" class="md-nav__link">\s*<span class="md-ellipsis">\s*(\d)\. ', home)
+    assert [number for _, number in nav] == [str(n) for n in range(1, 9)]

@@ -13,6 +13,7 @@ import html
 import json
 import re
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from html.parser import HTMLParser
@@ -69,16 +70,20 @@ PAYLOADS = [
     "👨‍👩‍👧 🇺🇳 ✊🏽",
     "é (e\u0301), ñ (n\u0303), Ǖ",
     "देवनागरी",
-    "\u202eRTL override\u202c",
+    "\u200fright-to-left mark\u200f and arabic letter mark\u061c",
 ]
 
-# Characters the loader refuses (controls, surrogates, separators, noncharacters, tab) never reach
-# the renderer, so they are not generated.
-_ALPHABET = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\t\u2028\u2029\ufffe\uffff")
+# Characters the loader refuses (controls, surrogates, separators, noncharacters, tab, bidirectional
+# overrides) never reach the renderer, so they are not generated; and the loader hands on every text
+# normalised (NFC, stripped), so generated texts are too.
+_ALPHABET = st.characters(
+    blacklist_categories=("Cc", "Cs"),
+    blacklist_characters="\t\u2028\u2029\ufffe\uffff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+)
 TEXT = (
     st.lists(st.one_of(st.text(_ALPHABET, min_size=1, max_size=12), st.sampled_from(PAYLOADS)), min_size=1, max_size=4)
-    .map(" ".join)
-    .filter(lambda text: bool(text.strip()))
+    .map(lambda words: unicodedata.normalize("NFC", " ".join(words)).strip())
+    .filter(bool)
 )
 
 
@@ -270,7 +275,8 @@ def test_fence_markers_in_two_texts_stay_text() -> None:
     ]
 
 
-@settings(max_examples=40, deadline=None)
+# Shrinking is left out: a failing example is reported as found (the runs are derandomised, see conftest).
+@settings(max_examples=40, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(texts=TEXTS)
 def test_arbitrary_text_renders_inert_and_intact(texts: dict[str, str]) -> None:
     expected_texts = {PLACEHOLDERS[field]: one_line(text) for field, text in texts.items()}
@@ -355,7 +361,9 @@ def test_built_site_shows_every_payload_as_text(tmp_path: Path) -> None:
     write_roadmap(project, texts)
     build(project)
     built = site_events(project)
-    expected_texts = {PLACEHOLDERS[field]: one_line(text) for field, text in texts.items()}
+    expected_texts = {
+        PLACEHOLDERS[field]: unicodedata.normalize("NFC", one_line(text)) for field, text in texts.items()
+    }
     assert sorted(built) == sorted(placeholder_site())
     for path, items in built.items():
         assert items == substitute(placeholder_site()[path], expected_texts), path
@@ -369,7 +377,7 @@ def test_built_site_shows_every_payload_as_text(tmp_path: Path) -> None:
 
 
 # Each example is a full MkDocs build: few examples, and no shrinking (each step would be a build).
-@settings(max_examples=3, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@settings(max_examples=3, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(texts=TEXTS.map(_fit))
 def test_built_site_with_arbitrary_text(texts: dict[str, str]) -> None:
     with tempfile.TemporaryDirectory() as folder:

@@ -11,8 +11,8 @@ from typing import Any
 import jsonschema
 
 from r2p_roadmap import support
+from r2p_roadmap.schema import SCHEMA_FILE, schema, schema_text
 from r2p_roadmap.source import find_span, load_source
-from r2p_roadmap.validate import SCHEMA_FILE, schema, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_SCHEMA = ROOT / "scripts" / "r2p_roadmap" / SCHEMA_FILE

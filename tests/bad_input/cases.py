@@ -5,7 +5,7 @@ change to base.yaml cannot silently turn a case into a valid file."""
 
 from __future__ import annotations
 
-import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,12 +45,12 @@ def base_text() -> str:
 
 
 def write_case(case: Case, folder: Path) -> Path:
-    """Write the case as `folder/roadmap.yaml` beside a link to the real text of record; return the file."""
+    """Write the case as `folder/roadmap.yaml` beside a copy of the real text of record; return the file."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "roadmap.yaml"
     target.write_bytes(case.make(base_text()))
     if not (folder / "source").exists():
-        os.symlink(ROOT / "source", folder / "source")
+        shutil.copytree(ROOT / "source", folder / "source")
     return target
 
 
@@ -461,8 +461,8 @@ CASES: tuple[Case, ...] = (
         "a text of spaces only",
         edit(("    name: NGOs and civil society", '    name: "   "')),
         (
-            "roadmap.yaml:30:11: actors[3].name: must not be blank\n"
-            "    hint: write some text, or remove the field if it is optional\n"
+            "roadmap.yaml:30:11: actors[3].name: must not be empty\n"
+            "    hint: write some text\n"
             "1 error found; nothing was written."
         ),
     ),
@@ -783,20 +783,20 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "too-large",
-        "a file over 8 MiB",
-        lambda base: base.encode() + (b"# " + b"padding " * 500 + b"\n") * 2100,
+        "a file over 512 KiB",
+        lambda base: base.encode() + (b"# " + b"padding " * 200 + b"\n") * 400,
         (
-            "roadmap.yaml:1:1: the file is 8,409,499 bytes; the limit is 8,388,608 bytes (8 MiB)\n"
+            "roadmap.yaml:1:1: the file is 644,399 bytes; the limit is 524,288 bytes (512 KiB)\n"
             "    hint: the roadmap is far smaller than this: check that this is the right file, and remove what was pasted by mistake\n"
             "1 error found; nothing was written."
         ),
     ),
     Case(
         "too-many-values",
-        "a list of 250,001 values",
-        lambda base: ("themes:\n" + "- x\n" * 250_001).encode(),
+        "a list of 20,001 values",
+        lambda base: ("themes:\n" + "- x\n" * 20_001).encode(),
         (
-            "roadmap.yaml:249999:3: the file holds more than 250,000 values\n"
+            "roadmap.yaml:19999:3: the file holds more than 20,000 values\n"
             "    hint: the roadmap needs far fewer: check that this is the right file, and remove what was pasted by mistake\n"
             "1 error found; nothing was written."
         ),
@@ -836,7 +836,7 @@ CASES: tuple[Case, ...] = (
         "a line of 6,000 characters",
         edit(("    name: NGOs and civil society", "    name: NGOs and civil society" + " and more" * 663)),
         (
-            "roadmap.yaml:30:5001: the line is 5,999 characters long; the limit is 5,000\n"
+            "roadmap.yaml:30:2001: the line is 5,999 characters long; the limit is 2,000\n"
             "    hint: write long text on several lines: put '>-' after the key and the text on the lines below it, indented\n"
             "1 error found; nothing was written."
         ),
@@ -863,6 +863,148 @@ CASES: tuple[Case, ...] = (
             "roadmap.yaml:76:19: themes[2].priorities[1].quotes[1].text: the quote is not in the text of record ('continued' where the source has 'ongoing')\n"
             "    hint: closest passage, paragraph 8: “Rather, emphasis was put on the need for ongoing outreach.”; copy the words exactly\n"
             "4 errors found; nothing was written."
+        ),
+    ),
+    Case(
+        "paragraph-not-whole",
+        "a paragraph number written with a decimal point",
+        edit(("            paragraph: 4\n", "            paragraph: 4.0\n")),
+        (
+            "roadmap.yaml:50:24: themes[1].priorities[1].quotes[1].paragraph: expected a whole number, found the number 4.0\n"
+            "    hint: write it as a whole number, without a decimal point or exponent: paragraph: 4\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "paragraph-exponent",
+        "a paragraph number written as 1e0",
+        edit(("      paragraph: 1\n", "      paragraph: 1e0\n")),
+        (
+            "roadmap.yaml:21:18: meeting.progress[1].paragraph: expected a whole number, found the number 1.0\n"
+            "    hint: write it as a whole number, without a decimal point or exponent: paragraph: 1\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "lone-surrogate",
+        "an escape for half of a character",
+        edit(("    name: NGOs and civil society", '    name: "NGOs \\ud800 and civil society"')),
+        (
+            "roadmap.yaml:30:11: the character U+D800, which is not text, is not allowed\n"
+            "    hint: delete it: most editors do not show it, so delete and retype the text around this position\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "escaped-nul",
+        "an escape for the NUL character",
+        edit(("    name: NGOs and civil society", '    name: "NGOs\\0 and civil society"')),
+        (
+            "roadmap.yaml:30:11: an invisible control character (U+0000) is not allowed\n"
+            "    hint: delete it: most editors do not show it, so delete and retype the text around this position\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "bidi-override",
+        "a right-to-left override in a summary",
+        edit(("Ministers met to agree", "Ministers \u202emet to agree")),
+        (
+            "roadmap.yaml:17:22: the invisible character RIGHT-TO-LEFT OVERRIDE (U+202E) is not allowed\n"
+            "    hint: delete it: most editors do not show it, so delete and retype the text around this position\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "id-trailing-newline",
+        "an id that ends in a line break",
+        edit(("  - id: ministers\n", '  - id: "ministers\\n"\n')),
+        (
+            "roadmap.yaml:27:9: actors[2].id: 'ministers\\n' has a space or line break before or after it\n"
+            "    hint: write it without them: ministers\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "id-trailing-space",
+        "an id that ends in a space",
+        edit(("      - id: sustained-advocacy\n", '      - id: "sustained-advocacy "\n')),
+        (
+            "roadmap.yaml:39:13: themes[1].priorities[1].id: 'sustained-advocacy ' has a space or line break before or after it\n"
+            "    hint: write it without them: sustained-advocacy\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "impossible-date",
+        "a date the calendar does not have",
+        edit(('updated: "2026-11-26"', "updated: 2026-02-30")),
+        (
+            "roadmap.yaml:5:10: updated: '2026-02-30' is not a real date\n"
+            "    hint: write a date of the calendar as YYYY-MM-DD\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "reserved-id",
+        "a theme id the site uses for a page of its own",
+        edit(("  - id: political-leadership\n", "  - id: actors\n")),
+        (
+            "roadmap.yaml:33:9: themes[1].id: 'actors' is a name the site itself uses for a page, a folder or an anchor\n"
+            "    hint: choose another id; the reserved names are 404, about, actors, assets, at-a-glance, briefing, briefing-pack, choose, consensus, data, downloads, editing, fields, filters, how-to-cite, index, performance, progress, progress-noted, quotes, quotes-csv, results, roadmap-json, search, sitemap, source, source-document, support-levels, the-eight-themes, the-map-as-a-table, themes, themes-and-priorities, what-the-levels-mean, withdrawn, your-pack\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "path-out-of-repository",
+        "a text of record outside the repository",
+        edit(
+            (
+                "  text_of_record: source/r2p-roadmap-2009-09-25.md",
+                "  text_of_record: ../source/r2p-roadmap-2009-09-25.md",
+            )
+        ),
+        (
+            "roadmap.yaml:13:19: source.text_of_record: '../source/r2p-roadmap-2009-09-25.md' is not a path inside the repository\n"
+            "    hint: give a path relative to roadmap.yaml, inside the repository, such as source/record.md\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "absolute-path",
+        "an absolute path to the raw extraction",
+        edit(("  raw_extraction: source/raw/r2p-roadmap-roundtable-2009-09-25.txt", "  raw_extraction: /etc/passwd")),
+        (
+            "roadmap.yaml:14:19: source.raw_extraction: '/etc/passwd' is not a path inside the repository\n"
+            "    hint: give a path relative to roadmap.yaml, inside the repository, such as source/record.md\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "path-with-space",
+        "a file name with a space",
+        edit(("  text_of_record: source/r2p-roadmap-2009-09-25.md", "  text_of_record: source/r2p roadmap.md")),
+        (
+            "roadmap.yaml:13:19: source.text_of_record: 'source/r2p roadmap.md' has a character that a file name here cannot have\n"
+            "    hint: use letters, digits, '-', '_' and '.' in file names, and '/' between folders (no spaces)\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "quote-too-long",
+        "a quote longer than any paragraph",
+        edit(
+            (
+                "      text: This offered a solid footing",
+                "      text: >-\n"
+                + "        word word word word word word word word word word word word word word word\n" * 30
+                + "        This offered a solid footing",
+            )
+        ),
+        (
+            "roadmap.yaml:20:13: meeting.progress[1].text: is 2,351 characters long; the limit is 2,000\n"
+            "    hint: shorten it\n"
+            "1 error found; nothing was written."
         ),
     ),
 )

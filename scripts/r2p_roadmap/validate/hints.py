@@ -73,4 +73,6 @@ def type_hint(document: Document, path: Path_, value: Any, rule: str, expected: 
         return f"write the value after '{key}:'" + (f", for example: {key}: {sample}" if sample else "")
     if rule == "integer" and isinstance(value, str) and value.strip().isdigit() and key is not None:
         return f"remove the quotes: {key}: {value.strip()}"
+    if rule == "integer" and isinstance(value, float) and value.is_integer() and key is not None:
+        return f"write it as a whole number, without a decimal point or exponent: {key}: {int(value)}"
     return f"write {expected} here" + (f", for example: {sample}" if sample else "")

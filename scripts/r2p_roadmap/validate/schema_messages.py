@@ -117,7 +117,7 @@ def describe_schema_error(
     elif kind in ("minItems", "minLength"):
         yield _said(path, "must not be empty", "add at least one entry" if kind == "minItems" else "write some text")
     elif kind == "maxLength":
-        yield _said(path, f"is {len(value)} characters long; the limit is {rule}", "shorten it")
+        yield _said(path, f"is {len(value):,} characters long; the limit is {rule:,}", "shorten it")
     elif kind == "uniqueItems":
         yield _said(path, "lists the same entry twice", "remove the repeated entry")
     elif kind == "minimum":
