@@ -117,6 +117,27 @@ def test_quotes_csv_quotes_fields_so_that_they_read_back_unchanged(roadmap: Road
     assert rows[1][0] == "odd-quote" and rows[1][-1] == text and len(rows) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ("=HYPERLINK(\"https://example.org\")", "'=HYPERLINK(\"https://example.org\")"),
+        ("+1 and more", "'+1 and more"),
+        ("-2 or less", "'-2 or less"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\rcmd"),
+        ("a = b + c", "a = b + c"),
+        ("\u2013 an en dash is text", "\u2013 an en dash is text"),
+    ],
+)
+def test_quotes_csv_writes_formula_like_cells_as_text(roadmap: Roadmap, text: str, cell: str) -> None:
+    first = roadmap.themes[0]
+    priority = dataclasses.replace(first.priorities[0], quotes=(Quote("odd-quote", text, 3),))
+    changed = dataclasses.replace(roadmap, progress=(), themes=(dataclasses.replace(first, priorities=(priority,)),))
+    rows = list(csv.reader(io.StringIO(render_quotes_csv(changed).removeprefix("\ufeff"), newline="")))
+    assert rows[1][-1] == cell
+
+
 def test_text_of_record_is_published_with_the_same_paragraphs(site_dir: Path, roadmap: Roadmap) -> None:
     published = (site_dir / "data" / "r2p-roadmap-2009-09-25.txt").read_text(encoding="utf-8")
     original = (ROOT / roadmap.source.text_of_record).read_text(encoding="utf-8")

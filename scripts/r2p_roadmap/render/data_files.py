@@ -101,6 +101,18 @@ def render_roadmap_json(roadmap: Roadmap) -> str:
     return json.dumps(roadmap_data(roadmap), ensure_ascii=False, indent=2) + "\n"
 
 
+# A cell that starts with one of these is read as a formula by spreadsheet programs. Following the
+# OWASP guidance on CSV injection, such a cell is written with a single quote (') before it, which the
+# programs show as text; roadmap.json keeps every value exactly. (defusedcsv also rewrites '|' inside
+# cells, which would change verbatim quotes, and leaves a leading tab or CR alone, so it is not used.)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str | int) -> str | int:
+    """`cell` as quotes.csv writes it: text that a spreadsheet would take for a formula gets a leading '."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+
+
 def render_quotes_csv(roadmap: Roadmap) -> str:
     """data/quotes.csv: one row per quote, with a byte-order mark so that spreadsheet programs read UTF-8."""
     buffer = io.StringIO()
@@ -108,18 +120,17 @@ def render_quotes_csv(roadmap: Roadmap) -> str:
     writer.writerow(name for name, _ in CSV_COLUMNS)
     for entry in list_quotes(roadmap):
         theme, priority, quote = entry.theme, entry.priority, entry.quote
-        writer.writerow(
-            [
-                quote.id,
-                theme.number if theme else "",
-                theme.id if theme else "",
-                priority.id if priority else "",
-                priority.support if priority else "",
-                " ".join(priority.actors) if priority else "",
-                quote.paragraph,
-                quote.text,
-            ]
-        )
+        row: list[str | int] = [
+            quote.id,
+            theme.number if theme else "",
+            theme.id if theme else "",
+            priority.id if priority else "",
+            priority.support if priority else "",
+            " ".join(priority.actors) if priority else "",
+            quote.paragraph,
+            quote.text,
+        ]
+        writer.writerow(spreadsheet_safe(cell) for cell in row)
     return "\ufeff" + buffer.getvalue()
 
 

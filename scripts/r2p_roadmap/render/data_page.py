@@ -134,7 +134,10 @@ def render_data_page(roadmap: Roadmap) -> str:
         f"[{md(text_path.removeprefix('data/'))}]({relative(DATA_PAGE, text_path)}).\n"
         "- **quotes.csv** is comma-separated with a header row, fields in double quotes where they contain "
         "commas or quotes, UTF-8 with a byte-order mark so that Excel shows every character. The progress "
-        "noted at the start of the source has no theme, priority, support level or actors.\n",
+        "noted at the start of the source has no theme, priority, support level or actors. A cell that "
+        "starts with `=`, `+`, `-`, `@`, a tab or a carriage return, which spreadsheet programs would run as "
+        "a formula, is written with a single quote (') before it, as the OWASP guidance on CSV injection "
+        "advises; remove that first character to get the exact text, which roadmap.json always has.\n",
         "## Fields of roadmap.json {#fields}\n",
         "The descriptions below are those of the JSON Schema.\n",
     ]
