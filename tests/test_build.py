@@ -8,7 +8,10 @@ import re
 from pathlib import Path
 
 from r2p_roadmap.build import STATE_FOLDER, Project, build
+from r2p_roadmap.contract import page_ids
 from r2p_roadmap.model import Roadmap
+from r2p_roadmap.paths import is_reserved, page_url
+from r2p_roadmap.render import render_site
 from r2p_roadmap.render.markup import one_line
 from r2p_roadmap.source import normalise
 
@@ -103,3 +106,22 @@ def test_mkdocs_yml_sets_no_key_twice() -> None:
 
     root = yaml.compose((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     assert root is not None and repeated(root) == []
+
+
+def test_every_page_has_unique_ids_and_generated_pages_use_roadmap_or_reserved_ones(
+    site_dir: Path, roadmap: Roadmap
+) -> None:
+    ours = {actor.id for actor in roadmap.actors} | {quote.id for quote in roadmap.progress}
+    for theme in roadmap.themes:
+        ours |= {theme.id, *(p.id for p in theme.priorities), *(q.id for p in theme.priorities for q in p.quotes)}
+    generated = {"/" + page_url(path) for path in render_site(roadmap).pages if path.endswith(".md")}
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        ids = re.findall(r'\sid="([^"]+)"', text)
+        assert sorted({i for i in ids if ids.count(i) > 1}) == [], page
+        link = "/" + page_url(page.relative_to(site_dir).as_posix())
+        if link in generated:
+            # Source paragraphs are p1, p2 …; the actor id p5 does not clash, since no page holds both.
+            unknown = [i for i in page_ids(text) if i not in ours and not is_reserved(i) and not i.startswith("_")]
+            unknown = [i for i in unknown if not (page.parent.name == "source" and re.fullmatch("p[0-9]+", i))]
+            assert unknown == [], (page, "add the site's own anchors to paths.RESERVED_IDS")

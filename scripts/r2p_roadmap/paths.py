@@ -8,6 +8,7 @@ addresses are relative to the site root ('themes/x/').
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import PurePosixPath
 
 from .model import Roadmap, Theme
@@ -33,21 +34,28 @@ CSV_PATH = "data/quotes.csv"
 ZIP_PATH = "downloads/r2p-roadmap-offline.zip"
 
 # Names the site itself uses for pages, folders and anchors. An id of roadmap.yaml becomes a page
-# name (themes/<id>/), an anchor and a key of the link map, so it must not be one of these: a theme
-# called 'index' would take the place of /themes/, a quote called 'progress' would move the home page's
-# heading link. Anchors of the generated pages' own headings are listed too; a test scans the built
-# site and fails if a generated page has an id that is neither a roadmap id nor listed here.
+# name (themes/<id>/), an anchor and a key of the link map, so it must not be one of them: a theme
+# called 'index' would take the place of /themes/, a quote called 'progress' would move the home
+# page's heading. A test scans the built site: every id on a generated page is a roadmap id or
+# reserved here.
 RESERVED_IDS = frozenset(
     {
         *(PurePosixPath(page).stem for page in (HOME_PAGE, SOURCE_PAGE, ACTORS_PAGE, ABOUT_PAGE, CONSENSUS_PAGE)),
         *(PurePosixPath(page).stem for page in (QUOTES_PAGE, DATA_PAGE, BRIEFING_PAGE, PACK_PAGE, WITHDRAWN_PAGE)),
-        *("assets", "data", "downloads", "editing", "performance", "search", "sitemap", THEMES_FOLDER, "404"),
-        # anchors of the generated pages' headings and controls
-        *("progress", "progress-noted", "the-eight-themes", "at-a-glance", "support-levels", "how-to-cite"),
-        *("the-map-as-a-table", "what-the-levels-mean", "downloads", "fields", "quotes-csv", "roadmap-json"),
-        *("themes-and-priorities", "your-pack", "choose", "filters", "results", "source-document"),
+        *("404", "assets", "data", "downloads", "editing", "performance", "search", "sitemap", THEMES_FOLDER),
+        # anchors of the generated pages' own headings, tables and controls
+        *("cite", "columns", "consensus-map", "derivation", "document", "fields", "home", "levels", "progress"),
+        *("provenance", "quote-explorer", "support-levels", "table", "use"),
     }
 )
+# Families of the site's own anchors: numbered sections, field tables, the map's captions and the
+# quote explorer's controls.
+RESERVED_PATTERN = re.compile(r"section-[0-9]+|(?:fields|consensus-map|r2p-qx)-.*")
+
+
+def is_reserved(item_id: str) -> bool:
+    """Whether `item_id` is a name the site uses for a page, a folder or an anchor of its own."""
+    return item_id in RESERVED_IDS or bool(RESERVED_PATTERN.fullmatch(item_id))
 
 
 def theme_path(theme: Theme) -> str:

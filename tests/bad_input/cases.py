@@ -951,7 +951,7 @@ CASES: tuple[Case, ...] = (
         edit(("  - id: political-leadership\n", "  - id: actors\n")),
         (
             "roadmap.yaml:33:9: themes[1].id: 'actors' is a name the site itself uses for a page, a folder or an anchor\n"
-            "    hint: choose another id; the reserved names are 404, about, actors, assets, at-a-glance, briefing, briefing-pack, choose, consensus, data, downloads, editing, fields, filters, how-to-cite, index, performance, progress, progress-noted, quotes, quotes-csv, results, roadmap-json, search, sitemap, source, source-document, support-levels, the-eight-themes, the-map-as-a-table, themes, themes-and-priorities, what-the-levels-mean, withdrawn, your-pack\n"
+            "    hint: choose another id; the site uses 404, about, actors, assets, briefing, briefing-pack, cite, columns, consensus, consensus-map, data, derivation, document, downloads, editing, fields, home, index, levels, performance, progress, provenance, quote-explorer, quotes, search, sitemap, source, support-levels, table, themes, use, withdrawn, and ids of the forms section-3, fields-…, consensus-map-… and r2p-qx-…\n"
             "1 error found; nothing was written."
         ),
     ),

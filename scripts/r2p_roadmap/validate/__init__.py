@@ -16,7 +16,7 @@ from .. import support
 from ..errors import Problem, RoadmapError
 from ..load import Document, Path_, load_document, read_file
 from ..model import Actor, Priority, Quote, Roadmap, Source, Theme, Withdrawal
-from ..paths import RESERVED_IDS
+from ..paths import RESERVED_IDS, is_reserved
 from ..schema import schema
 from ..source import SourceDocument, closest_passage, find_span, first_difference, load_source, normalise
 from .schema_messages import describe_schema_error
@@ -79,19 +79,6 @@ class _Checker:
 
     # --- cross-checks ----------------------------------------------------------------------
 
-    def check_blank(self, value: Any = None, path: Path_ = ()) -> None:
-        """Text made only of spaces passes the schema's minimum length but shows as nothing."""
-        if not path:
-            value = self.document.data
-        if isinstance(value, dict):
-            for key, item in value.items():
-                self.check_blank(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                self.check_blank(item, (*path, index))
-        elif isinstance(value, str) and value and not value.strip():
-            self.add(path, "must not be blank", "write some text, or remove the field if it is optional")
-
     def check_exact(self) -> None:
         """Ids and fixed names are compared exactly, so a space or line break around one is a mistake."""
         for path, typed in self.document.as_typed.items():
@@ -106,11 +93,12 @@ class _Checker:
     def check_ids(self) -> None:
         seen: dict[str, Path_] = {}
         for path, value in self._ids():
-            if value in RESERVED_IDS:
+            if is_reserved(value):
                 self.add(
                     path,
                     f"'{value}' is a name the site itself uses for a page, a folder or an anchor",
-                    "choose another id; the reserved names are " + ", ".join(sorted(RESERVED_IDS)),
+                    "choose another id; the site uses " + ", ".join(sorted(RESERVED_IDS)) + ", and ids of the "
+                    "forms section-3, fields-…, consensus-map-… and r2p-qx-…",
                 )
             elif value in seen:
                 first_line, _ = self.document.mark(seen[value])
@@ -371,7 +359,6 @@ def validate_document(document: Document, base_dir: Path) -> Roadmap:
         checker.check_schema()
         raise RoadmapError(checker.problems)
     checker.check_schema()
-    checker.check_blank()
     checker.check_exact()
     checker.check_ids()
     checker.check_dates()
