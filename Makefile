@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build test lint chromium clean
+.PHONY: serve build test quick lint chromium clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -35,5 +35,9 @@ chromium:
 test: $(STAMP) chromium lint
 	$(VENV)/bin/pytest
 
+# The unit and golden tests only (no site build, no browser): seconds, for the edit-test loop.
+quick: $(STAMP)
+	$(VENV)/bin/pytest -m "not build and not browser" -q
+
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .r2p-build .pytest_cache .mypy_cache .ruff_cache

@@ -6,20 +6,26 @@ import functools
 import http.server
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
-from playwright.sync_api import Browser, Page, sync_playwright
 
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render import render_site
 from r2p_roadmap.validate import load_roadmap
 
+if TYPE_CHECKING:  # Playwright is imported by the browser fixtures only, when a browser test runs
+    from playwright.sync_api import Browser, Page
+
 ROOT = Path(__file__).resolve().parents[1]
+# The command as an editor runs it, from the virtual environment the tests run in.
+CLI = Path(sys.executable).with_name("r2p-roadmap")
 
 # Property tests draw the same examples on every run and keep no database, so a run fails or passes
 # the same way on every machine; no deadline, since shared machines are slow at times.
@@ -97,6 +103,8 @@ def site_url(site_dir: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Headless Debian Chromium driven by Playwright; a missing browser fails under CI=true."""
+    from playwright.sync_api import sync_playwright
+
     if not Path(CHROMIUM).exists():
         message = f"Chromium not found at {CHROMIUM}; run `make chromium` (or set CHROMIUM)"
         if os.environ.get("CI") == "true":
@@ -114,3 +122,14 @@ def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
+
+
+# Fixtures that build a site, serve one or drive a browser: a test that uses one is marked `build`,
+# so that `make quick` (pytest -m "not build") runs the unit and golden tests in seconds.
+_BUILDING = {"project", "built_project", "site_dir", "site_url", "browser", "page"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _BUILDING & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)

@@ -9,9 +9,9 @@ from typing import Any
 
 import yaml
 
+from .conftest import ROOT
 from .htmltree import Element, parse_page, resolve
 
-ROOT = Path(__file__).resolve().parents[1]
 ACTORS_PAGE = "actors/index.html"
 
 

@@ -6,7 +6,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,8 @@ from r2p_roadmap.errors import Problem
 from r2p_roadmap.validate import load_roadmap
 
 from .bad_input.cases import BASE_FILE, CASES, Case, write_case
+from .conftest import CLI
 
-CLI = Path(sys.executable).with_name("r2p-roadmap")
 LOCATION = re.compile(r"^roadmap\.yaml:(\d+):(\d+): ", re.MULTILINE)
 
 

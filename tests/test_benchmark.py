@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT
 
 
 def test_the_benchmark_prints_every_table(tmp_path: Path) -> None:

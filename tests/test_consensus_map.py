@@ -19,9 +19,9 @@ from r2p_roadmap import support
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render.consensus import render_consensus_map, render_consensus_table
 
+from .conftest import ROOT
 from .htmltree import Element, parse_page, resolve
 
-ROOT = Path(__file__).resolve().parents[1]
 MAP_PAGES = ["consensus/index.html", "index.html"]
 
 

@@ -17,8 +17,8 @@ from r2p_roadmap.schema import schema
 from r2p_roadmap.source import find_span, load_source
 
 from .bad_input.cases import CASES, write_case
+from .conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "editing.md"
 FENCE = re.compile(r"^```(?P<language>\w*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
 MESSAGE = re.compile(r"^roadmap\.yaml:\d+:\d+: ")

@@ -11,9 +11,8 @@ import yaml
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.render.freshness import format_date
 
+from .conftest import ROOT
 from .htmltree import parse_page
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _freshness(site_dir: Path, page: str) -> tuple[str, str, str]:

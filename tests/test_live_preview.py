@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -22,7 +21,8 @@ from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.preview import BANNER_ID, render_error_banner
 from r2p_roadmap.validate import load_roadmap
 
-CLI = Path(sys.executable).with_name("r2p-roadmap")
+from .conftest import CLI
+
 # Generous: a rebuild takes about a second, but the test machine may be busy.
 WAIT_MS = 60_000
 

@@ -20,8 +20,7 @@ from r2p_roadmap.build import STATE_FOLDER, Project, build, engines
 from r2p_roadmap.errors import RoadmapError
 
 from .bad_input.cases import BILLION_LAUGHS
-
-CLI = Path(sys.executable).with_name("r2p-roadmap")
+from .conftest import CLI
 
 
 def snapshot(project: Project) -> dict[str, bytes]:

@@ -24,9 +24,9 @@ from r2p_roadmap.schema import schema
 from r2p_roadmap.source import parse_source
 from r2p_roadmap.validate import validate_document
 
+from .conftest import ROOT
 from .htmltree import parse_page, resolve
 
-ROOT = Path(__file__).resolve().parents[1]
 DATA_PAGE = "data/index.html"
 DOWNLOADS = ["data/roadmap.json", "data/quotes.csv", "data/roadmap.schema.json", "data/r2p-roadmap-2009-09-25.txt"]
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
+from .conftest import ROOT
 from .htmltree import parse_page, resolve
 
-ROOT = Path(__file__).resolve().parents[1]
 EXPLORER = "quotes/index.html"
 
 

@@ -35,9 +35,7 @@ from r2p_roadmap.render import render_site
 from r2p_roadmap.render.markup import md, one_line
 from r2p_roadmap.validate import load_roadmap
 
-from .conftest import copy_project
-
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT, copy_project
 
 # Markup of every kind an editor might paste, and scripts that must stay intact.
 PAYLOADS = [

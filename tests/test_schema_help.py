@@ -14,7 +14,8 @@ from r2p_roadmap import support
 from r2p_roadmap.schema import SCHEMA_FILE, schema, schema_text
 from r2p_roadmap.source import find_span, load_source
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT
+
 PACKAGE_SCHEMA = ROOT / "scripts" / "r2p_roadmap" / SCHEMA_FILE
 SCHEMA_LINE = "# yaml-language-server: $schema="
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT
+
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 
 # The commands of the README and Makefile: install the browser, set up and test, then build.
