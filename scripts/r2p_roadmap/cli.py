@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .annotations import github_errors, github_notice
 from .build import Project, build
+from .diff_command import run_diff_command
 from .errors import RoadmapError
 from .links_command import run_links_command
 from .validate import load_roadmap
@@ -38,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="build and serve the site with live reload")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    diff = commands.add_parser("diff", help="list what changed in roadmap.yaml since a git revision, with its links")
+    diff.add_argument("base", nargs="?", help="the revision to compare with (default: the merge base with main)")
+    diff.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     links = commands.add_parser("links", help="keep published links working (the link contract)")
     links.add_argument(
         "action",
@@ -113,6 +117,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "build":
         return _build(project, args.engine)
+    if args.command == "diff":
+        try:
+            return run_diff_command(project, args.base, args.format)
+        except RoadmapError as error:
+            return _report(error)
     if args.command == "links":
         try:
             return run_links_command(project, args.action)
