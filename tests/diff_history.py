@@ -73,8 +73,8 @@ def final_text() -> str:
     return QUOTE(WITHDRAW(RENAME(base_text()).decode("utf-8")).decode("utf-8")).decode("utf-8")
 
 
-def make_history(repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The repository with `edit` checked out; git sees neither the machine's nor the user's settings."""
+def isolate_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let git see neither the machine's nor the user's settings, and give commits an author."""
     for name, value in {
         "GIT_CONFIG_GLOBAL": "/dev/null",
         "GIT_CONFIG_NOSYSTEM": "1",
@@ -84,6 +84,11 @@ def make_history(repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "GIT_COMMITTER_EMAIL": "editor@example.org",
     }.items():
         monkeypatch.setenv(name, value)
+
+
+def make_history(repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The repository, with `edit` checked out."""
+    isolate_git(monkeypatch)
     repo.mkdir()
     git(repo, "init", "--quiet", "--initial-branch=main")
     (repo / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")

@@ -143,3 +143,22 @@ def test_json_keys_in_the_guide_are_those_diff_prints(
     assert documented == list(changes[0])
     effects = {link["effect"] for change in changes for link in change["links"]}
     assert effects and all(f"`{effect}`" in section for effect in effects)
+
+
+@pytest.mark.parametrize(
+    "annotations", [block for block in _blocks("text") if block.startswith("::")], ids=lambda block: block[:60]
+)
+def test_annotation_in_the_guide_is_what_validate_prints_for_github(
+    annotations: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for case in CASES:
+        write_case(case, tmp_path)
+        main(["validate", "--format", "github"])
+        if capsys.readouterr().out == annotations + "\n":
+            return
+    pytest.fail("no case of the bad-input corpus gives these annotations")
+
+
+def test_the_guide_shows_annotations_in_the_browser_section() -> None:
+    assert any(block.startswith("::error ") for block in _blocks("text", _section("Edit in your browser")))
