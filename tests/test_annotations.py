@@ -33,37 +33,42 @@ EXPECTED_ERRORS = [
 VALID = Case("valid", "the base file unchanged", edit(), "")
 
 
+def _validate(
+    case: Case, folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str]:
+    """Write the case to `folder` and validate it there for GitHub; the exit code and standard output."""
+    write_case(case, folder)
+    monkeypatch.chdir(folder)
+    code = main(["validate", *args, "--format", "github"])
+    output = capsys.readouterr()
+    assert output.err == ""
+    return code, output.out
+
+
 def test_each_problem_is_one_error_command_on_its_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_case(BROKEN, tmp_path)
-    monkeypatch.chdir(tmp_path)
-    assert main(["validate", "--format", "github"]) == 1
-    output = capsys.readouterr()
-    assert output.out.split("\n") == [*EXPECTED_ERRORS, ""]
-    assert output.err == ""
+    code, out = _validate(BROKEN, tmp_path, monkeypatch, capsys)
+    assert (code, out.split("\n")) == (1, [*EXPECTED_ERRORS, ""])
 
 
 def test_a_syntax_error_is_titled_with_the_file_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_case(Case("colon", "", edit(("Deepen support through", "Deepen support: through")), ""), tmp_path)
-    monkeypatch.chdir(tmp_path)
-    assert main(["validate", "roadmap.yaml", "--format", "github"]) == 1
-    assert capsys.readouterr().out == (
+    colon = Case("colon", "", edit(("Deepen support through", "Deepen support: through")), "")
+    assert _validate(colon, tmp_path, monkeypatch, capsys, "roadmap.yaml") == (
+        1,
         "::error file=roadmap.yaml,line=40,col=30,title=roadmap.yaml::YAML syntax error: the value of 'title' contains ': ', which YAML reads as the start of another key"
-        ' — hint: put the whole value in quotes: title: "Deepen support: through sustained advocacy"\n'
+        ' — hint: put the whole value in quotes: title: "Deepen support: through sustained advocacy"\n',
     )
 
 
 def test_a_valid_file_gives_one_notice_and_exit_0(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_case(VALID, tmp_path)
-    monkeypatch.chdir(tmp_path)
-    assert main(["validate", "--format", "github"]) == 0
-    assert capsys.readouterr().out == (
-        "::notice file=roadmap.yaml,title=No mistakes found::roadmap.yaml is valid: 2 themes, 3 priorities, 4 quotes checked against the text of record.\n"
+    assert _validate(VALID, tmp_path, monkeypatch, capsys) == (
+        0,
+        "::notice file=roadmap.yaml,title=No mistakes found::roadmap.yaml is valid: 2 themes, 3 priorities, 4 quotes checked against the text of record.\n",
     )
 
 
