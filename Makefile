@@ -5,13 +5,16 @@ PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build test quick lint chromium clean
+.PHONY: setup serve build test quick lint chromium clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
 	$(PYTHON) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# Only the virtual environment, for steps that run r2p-roadmap before the tests (the pull request checks).
+setup: $(STAMP)
 
 serve: $(STAMP)
 	$(VENV)/bin/r2p-roadmap serve

@@ -3,6 +3,7 @@ and their quotes are verbatim, and its table of support levels is the scale the 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from r2p_roadmap.source import find_span, load_source
 
 from .bad_input.cases import CASES, write_case
 from .conftest import ROOT
+from .diff_history import make_history
 
 GUIDE = ROOT / "docs" / "editing.md"
 FENCE = re.compile(r"^```(?P<language>\w*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -115,3 +117,48 @@ def test_support_table_in_the_guide_is_the_validators_scale() -> None:
         assert shown and set(shown) <= set(phrases), level
         if level != "unattributed":  # its list is long; the guide names two and says "and the like"
             assert tuple(shown) == phrases, level
+
+
+def test_change_summary_in_the_guide_is_what_diff_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown = [block for block in _blocks("markdown", _section("See what a change does")) if block.startswith("Changes")]
+    assert len(shown) == 1
+    make_history(tmp_path / "repo", monkeypatch)
+    assert main(["diff"]) == 0
+    printed = capsys.readouterr().out
+    # The guide cannot know the commit of a history made anew for each run; everything else must match.
+    commit = re.compile(r"\(([0-9a-f]{7})\):$", re.MULTILINE)
+    assert commit.sub("(…):", shown[0] + "\n") == commit.sub("(…):", printed)
+
+
+def test_json_keys_in_the_guide_are_those_diff_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    section = _section("See what a change does")
+    documented = re.findall(r"^\| `(\w+)` \| ", section, re.MULTILINE)
+    make_history(tmp_path / "repo", monkeypatch)
+    assert main(["diff", "--format", "json"]) == 0
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    assert documented == list(changes[0])
+    effects = {link["effect"] for change in changes for link in change["links"]}
+    assert effects and all(f"`{effect}`" in section for effect in effects)
+
+
+@pytest.mark.parametrize(
+    "annotations", [block for block in _blocks("text") if block.startswith("::")], ids=lambda block: block[:60]
+)
+def test_annotation_in_the_guide_is_what_validate_prints_for_github(
+    annotations: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for case in CASES:
+        write_case(case, tmp_path)
+        main(["validate", "--format", "github"])
+        if capsys.readouterr().out == annotations + "\n":
+            return
+    pytest.fail("no case of the bad-input corpus gives these annotations")
+
+
+def test_the_guide_shows_annotations_in_the_browser_section() -> None:
+    assert any(block.startswith("::error ") for block in _blocks("text", _section("Edit in your browser")))

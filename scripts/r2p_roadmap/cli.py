@@ -7,7 +7,9 @@ import logging
 import sys
 from pathlib import Path
 
+from .annotations import github_errors, github_notice
 from .build import ENGINES, Project, build
+from .diff_command import run_diff_command
 from .errors import RoadmapError
 from .links_command import run_links_command
 from .validate import load_roadmap
@@ -23,7 +25,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check roadmap.yaml only (exit 0 valid, 1 content errors)")
     validate.add_argument("file", nargs="?", type=Path, help="the file to check (default: ./roadmap.yaml)")
-    validate.add_argument("--format", choices=("text", "json"), default="text", help="error output format")
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="output format: text, json, or github (GitHub Actions annotations on the lines of the file)",
+    )
     build_command = commands.add_parser("build", help="validate, render the pages and build the site into site/")
     build_command.add_argument(
         "--engine", choices=ENGINES, default="mkdocs", help="site generator: mkdocs (default) or zensical"
@@ -31,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="build and serve the site with live reload")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    diff = commands.add_parser("diff", help="list what changed in roadmap.yaml since a git revision, with its links")
+    diff.add_argument("base", nargs="?", help="the revision to compare with (default: the merge base with main)")
+    diff.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     links = commands.add_parser("links", help="keep published links working (the link contract)")
     links.add_argument(
         "action",
@@ -47,23 +57,29 @@ def _report(error: RoadmapError, output_format: str = "text") -> int:
 
 
 def _validate(file: Path | None, output_format: str) -> int:
-    path = file or Project.find().roadmap
+    project = Project.find()
+    path = file or project.roadmap
     if not path.is_file():
         print(f"r2p-roadmap: error: no such file: {path}", file=sys.stderr)
         return EXIT_USAGE
+    shown_as = str(file) if file else path.name
     try:
-        roadmap = load_roadmap(path, str(file) if file else path.name)
+        roadmap = load_roadmap(path, shown_as)
     except RoadmapError as error:
+        if output_format == "github":  # workflow commands are read from standard output
+            print(github_errors(error, path, shown_as, project.root))
+            return EXIT_CONTENT
         return _report(error, output_format)
     priorities = sum(len(theme.priorities) for theme in roadmap.themes)
     quotes = sum(len(p.quotes) for theme in roadmap.themes for p in theme.priorities) + len(roadmap.progress)
+    sentence = (
+        f"{path.name} is valid: {len(roadmap.themes)} themes, {priorities} priorities, "
+        f"{quotes} quotes checked against the text of record."
+    )
     if output_format == "json":
         print('{"errors": []}')
     else:
-        print(
-            f"{path.name} is valid: {len(roadmap.themes)} themes, {priorities} priorities, "
-            f"{quotes} quotes checked against the text of record."
-        )
+        print(github_notice(path, project.root, sentence) if output_format == "github" else sentence)
     return EXIT_OK
 
 
@@ -98,6 +114,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "build":
         return _build(project, args.engine)
+    if args.command == "diff":
+        try:
+            return run_diff_command(project, args.base, args.format)
+        except RoadmapError as error:
+            return _report(error)
     if args.command == "links":
         try:
             return run_links_command(project, args.action)

@@ -58,9 +58,9 @@ def is_reserved(item_id: str) -> bool:
     return item_id in RESERVED_IDS or bool(RESERVED_PATTERN.fullmatch(item_id))
 
 
-def theme_path(theme: Theme) -> str:
-    """The page of a theme: 'themes/<id>.md'."""
-    return f"{THEMES_FOLDER}/{theme.id}.md"
+def theme_path(theme: Theme | str) -> str:
+    """The page of a theme (or of a theme id): 'themes/<id>.md'."""
+    return f"{THEMES_FOLDER}/{theme if isinstance(theme, str) else theme.id}.md"
 
 
 def short_link_path(theme: Theme) -> str:
