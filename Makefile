@@ -36,7 +36,7 @@ chromium:
 	fi
 
 test: $(STAMP) chromium lint
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2
 
 # The unit and golden tests only (no site build, no browser): seconds, for the edit-test loop.
 quick: $(STAMP)

@@ -125,3 +125,12 @@ def test_every_page_has_unique_ids_and_generated_pages_use_roadmap_or_reserved_o
             unknown = [i for i in page_ids(text) if i not in ours and not is_reserved(i) and not i.startswith("_")]
             unknown = [i for i in unknown if not (page.parent.name == "source" and re.fullmatch("p[0-9]+", i))]
             assert unknown == [], (page, "add the site's own anchors to paths.RESERVED_IDS")
+
+
+def test_each_theme_page_links_to_its_first_line_in_the_web_editor(site_dir: Path, roadmap: Roadmap) -> None:
+    lines = (ROOT / "roadmap.yaml").read_text(encoding="utf-8").splitlines()
+    for theme in roadmap.themes:
+        page = (site_dir / "themes" / theme.id / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]+)">Edit this theme</a>', page)
+        assert links == [f"https://github.com/r2p-roadmap/r2p-roadmap/edit/main/roadmap.yaml#L{theme.line}"]
+        assert lines[theme.line - 1] == f"  - id: {theme.id}"

@@ -45,6 +45,8 @@ class Theme:
     priorities: tuple[Priority, ...]
     keywords: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    # The line of roadmap.yaml where the theme starts (its '- id:' line), for "Edit this theme".
+    line: int = 0
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from ..render.markup import GENERATED_MARK
 from ..render.permalinks import anchor_targets
 from ..render.redirects import redirects
 from ..validate import load_roadmap
-from .config import CONFIG_NAME, derive_config, read_config, site_url
+from .config import CONFIG_NAME, derive_config, read_config, roadmap_edit_url, site_url
 from .engines import run_mkdocs, run_zensical
 from .offline import configure_offline, write_zip
 
@@ -88,7 +88,7 @@ def prepare(project: Project, url: str | None = None) -> tuple[Roadmap, Site, di
     """Load, validate and render, and read mkdocs.yml; RoadmapError for any mistake, and nothing written."""
     roadmap = load_roadmap(project.roadmap)
     config = read_config(project.config_file)
-    site = render_site(roadmap, url or site_url(config))
+    site = render_site(roadmap, url or site_url(config), roadmap_edit_url(config))
     _check_hand_written(project.docs_dir, site.pages)
     return roadmap, site, config
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import yaml
 
@@ -58,6 +59,21 @@ def site_url(config: dict[str, Any]) -> str:
             path="site_url",
         )
     return url.rstrip("/") + "/"
+
+
+def roadmap_edit_url(config: dict[str, Any]) -> str:
+    """roadmap.yaml in the repository's web editor, from `edit_uri` (MkDocs' convention: the editor's
+    address of the docs folder, such as https://github.com/o/r/edit/main/docs/), or '' without it."""
+    edit_uri = config.get("edit_uri")
+    repo_url = config.get("repo_url")
+    if not isinstance(edit_uri, str) or not edit_uri:
+        return ""
+    base = urljoin(repo_url.rstrip("/") + "/", edit_uri) if isinstance(repo_url, str) else edit_uri
+    if not base.startswith(("https://", "http://")):
+        return ""
+    docs = str(config.get("docs_dir", "docs")).strip("/")
+    folder = base.rstrip("/").removesuffix("/" + docs) if docs else base.rstrip("/")
+    return folder + "/roadmap.yaml"
 
 
 def configured_site_url(config_file: Path) -> str:

@@ -50,7 +50,7 @@ class Site:
     nav: list[dict[str, str]]
 
 
-def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL) -> Site:
+def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL, edit_url: str = "") -> Site:
     """Render every generated page of the site; permanent links are absolute URLs under `site_url`."""
     pages = {
         HOME_PAGE: render_home_page(roadmap, site_url),
@@ -59,7 +59,7 @@ def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL) -> Site:
         ABOUT_PAGE: render_about_page(roadmap),
     }
     for theme in roadmap.themes:
-        pages[theme_path(theme)] = render_theme_page(roadmap, theme, site_url)
+        pages[theme_path(theme)] = render_theme_page(roadmap, theme, site_url, edit_url)
     # Permanent links: redirect pages, the id map for old anchors, withdrawn links, briefings.
     pages.update(render_redirects(roadmap, site_url))
     pages[LINK_MAP_PATH] = render_link_map(roadmap)

@@ -6,13 +6,16 @@ from ..model import Roadmap, Theme
 from ..paths import DEFAULT_SITE_URL, theme_path
 from .contents import priority_list
 from .fragments import actor_links, quote_block, support_badge
-from .markup import front_matter, md, one_line, priority_number
+from .markup import attr, front_matter, md, one_line, priority_number
 from .search import THEME_SEARCH, keyword_line
 from .share import priority_share, quote_share, theme_share
 
 
-def render_theme_page(roadmap: Roadmap, theme: Theme, site_url: str = DEFAULT_SITE_URL) -> str:
-    """The Markdown of the theme's page; its permanent links are absolute URLs under `site_url`."""
+def render_theme_page(roadmap: Roadmap, theme: Theme, site_url: str = DEFAULT_SITE_URL, edit_url: str = "") -> str:
+    """The Markdown of the theme's page; its permanent links are absolute URLs under `site_url`.
+
+    With `edit_url` (roadmap.yaml in the repository's web editor), the page ends with a link to the
+    theme's first line there."""
     page = theme_path(theme)
     count = len(theme.priorities)
     parts = [
@@ -43,5 +46,11 @@ def render_theme_page(roadmap: Roadmap, theme: Theme, site_url: str = DEFAULT_SI
         parts.extend(
             quote_block(quote, page, quote_share(roadmap, theme, priority, quote, site_url)) + "\n"
             for quote in priority.quotes
+        )
+    if edit_url:
+        target = attr(f"{edit_url}#L{theme.line}")
+        parts.append(
+            f'<p class="r2p-edit r2p-noprint"><a href="{target}">Edit this theme</a> in roadmap.yaml, '
+            f"from line {theme.line}, in the repository's web editor</p>\n"
         )
     return "\n".join(parts)

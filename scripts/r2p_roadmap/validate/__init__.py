@@ -398,7 +398,7 @@ def validate_document(document: Document, base_dir: Path) -> Roadmap:
 
     if checker.problems or source_doc is None:
         raise RoadmapError(checker.problems)
-    return _build(data, spans, phrases, source_doc)
+    return _build(data, spans, phrases, source_doc, document)
 
 
 def _quotes(items: list[dict[str, Any]], path: Path_, spans: dict[Path_, str]) -> tuple[Quote, ...]:
@@ -407,7 +407,9 @@ def _quotes(items: list[dict[str, Any]], path: Path_, spans: dict[Path_, str]) -
     )
 
 
-def _build(data: dict[str, Any], spans: dict[Path_, str], phrases: dict[Path_, str], doc: SourceDocument) -> Roadmap:
+def _build(
+    data: dict[str, Any], spans: dict[Path_, str], phrases: dict[Path_, str], doc: SourceDocument, document: Document
+) -> Roadmap:
     themes = []
     for t_index, theme in enumerate(data["themes"]):
         priorities = []
@@ -436,6 +438,7 @@ def _build(data: dict[str, Any], spans: dict[Path_, str], phrases: dict[Path_, s
                 priorities=tuple(priorities),
                 keywords=tuple(theme.get("keywords", ())),
                 aliases=tuple(theme.get("aliases", ())),
+                line=document.key_mark(("themes", t_index, "id"))[0],
             )
         )
     actors = tuple(
