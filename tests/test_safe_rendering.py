@@ -310,7 +310,8 @@ def write_roadmap(project: Project, texts: dict[str, str]) -> None:
     actor.update(name=texts["actor_name"], abbr=texts["actor_abbr"], description=texts["actor_description"])
     theme["keywords"] = [texts["theme_summary"]]
     project.roadmap.write_text(
-        yaml.dump(data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
+        # One line per value, so that every theme starts on the same line as with the placeholders.
+        yaml.dump(data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=1500), encoding="utf-8"
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .source import SourceDocument
@@ -45,8 +45,9 @@ class Theme:
     priorities: tuple[Priority, ...]
     keywords: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
-    # The line of roadmap.yaml where the theme starts (its '- id:' line), for "Edit this theme".
-    line: int = 0
+    # The line of roadmap.yaml where the theme starts (its '- id:' line), for "Edit this theme";
+    # where the theme is written, not what it says, so it takes no part in comparing roadmaps.
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
