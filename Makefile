@@ -23,8 +23,8 @@ build: $(STAMP)
 	$(VENV)/bin/r2p-roadmap build
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check scripts tests
-	$(VENV)/bin/ruff format --check scripts tests
+	$(VENV)/bin/ruff check scripts tests benchmarks
+	$(VENV)/bin/ruff format --check scripts tests benchmarks
 	$(VENV)/bin/mypy
 
 # Browser tests drive Debian's Chromium; install it when missing (as root, or through sudo).

@@ -4,19 +4,23 @@ The generated themes are word soup from a fixed vocabulary, made deterministical
 theme adds a section to the text of record, and every generated quote is a sentence of that text, so
 the result passes the same validation as the real roadmap. Keeping the real themes first means every
 hand-written link to them (the editing guide, for example) still resolves in a synthetic build.
+The benchmarks write it into a scratch copy of the project, made here too, so the checkout is left alone.
 """
 
 from __future__ import annotations
 
 import copy
 import random
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from . import support
-from .source import parse_source
+from r2p_roadmap import support
+from r2p_roadmap.build import Project
+from r2p_roadmap.source import parse_source
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -67,9 +71,15 @@ class Synthetic:
     themes: int
     priorities: int
     quotes: int
+    values: int
+
+    @property
+    def size(self) -> int:
+        """Bytes of the roadmap.yaml, as the loader's size limit counts them."""
+        return len(self.roadmap_yaml.encode("utf-8"))
 
 
-class _NoAliases(yaml.CSafeDumper):
+class _NoAliases(yaml.SafeDumper):
     """roadmap.yaml refuses YAML aliases, so never write one, even for repeated values."""
 
     def ignore_aliases(self, data: Any) -> bool:
@@ -104,10 +114,25 @@ def dump_roadmap(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100)
 
 
+def count_values(text: str) -> int:
+    """The YAML nodes of `text` (every key, value and collection), as the loader counts them against its limit."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    pending: list[yaml.Node] = [root] if root is not None else []
+    count = 0
+    while pending:
+        node = pending.pop()
+        count += 1
+        if isinstance(node, yaml.MappingNode):
+            pending += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            pending += node.value
+    return count
+
+
 def synthesize(base: dict[str, Any], record: str, themes: int, seed: int = 2009) -> Synthetic:
     """Extend roadmap data `base` (as loaded from YAML) and its text of record to `themes` themes.
 
-    About 12.5 quotes are generated per added theme, so 800 themes hold about 10,000 quotes.
+    About 12.5 quotes and 200 YAML values are added per theme, about 5.5 KB of roadmap.yaml.
     """
     data = copy.deepcopy(base)
     existing = len(data["themes"])
@@ -170,4 +195,27 @@ def synthesize(base: dict[str, Any], record: str, themes: int, seed: int = 2009)
         priorities=sum(len(t["priorities"]) for t in data["themes"]),
         quotes=sum(len(p["quotes"]) for t in data["themes"] for p in t["priorities"])
         + len(data["meeting"]["progress"]),
+        values=count_values(text),
     )
+
+
+def make_synthetic(project: Project, themes: int) -> Synthetic:
+    """Replace the roadmap and text of record of `project` (a scratch copy) by a synthetic one of `themes` themes."""
+    base = yaml.safe_load(project.roadmap.read_text(encoding="utf-8"))
+    record = project.root / base["source"]["text_of_record"]
+    synthetic = synthesize(base, record.read_text(encoding="utf-8"), themes)
+    project.roadmap.write_text(synthetic.roadmap_yaml, encoding="utf-8")
+    record.write_text(synthetic.text_of_record, encoding="utf-8")
+    return synthetic
+
+
+def copy_project(destination: Path) -> Project:
+    """A scratch copy of what a build reads from the checkout, to measure without touching the checkout."""
+    root = Path(__file__).resolve().parents[1]
+    for name in ("roadmap.yaml", "mkdocs.yml", "published-links.txt", "docs", "themes", "source"):
+        if (root / name).is_dir():
+            shutil.copytree(root / name, destination / name)
+        else:
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(root / name, destination / name)
+    return Project(destination)

@@ -311,7 +311,8 @@ def write_roadmap(project: Project, texts: dict[str, str]) -> None:
     theme["keywords"] = [texts["theme_summary"]]
     project.roadmap.write_text(
         # One line per value, so that every theme starts on the same line as with the placeholders.
-        yaml.dump(data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=1500), encoding="utf-8"
+        yaml.dump(data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=1500),
+        encoding="utf-8",
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from r2p_roadmap.transfer import first_view, first_views_by_type, gzip_size, page_type, search_index_size
+from transfer import first_view, first_views_by_type, gzip_size, page_type, search_index_size
 
 
 def _page(stylesheets: list[str], scripts: list[str], config: dict[str, str] | None = None, extra: str = "") -> str:
