@@ -12,6 +12,8 @@ from .build import ENGINES, Project, build
 from .diff_command import run_diff_command
 from .errors import RoadmapError
 from .links_command import run_links_command
+from .quote_finder import quote_blocks
+from .scaffold import add_priority, add_quote, describe_added
 from .validate import load_roadmap
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -48,6 +50,14 @@ def _parser() -> argparse.ArgumentParser:
         help="update: build and append newly published links to published-links.txt; "
         "check: build and fail if the contract misses a published link",
     )
+    quote = commands.add_parser("quote", help="find the paragraph of a passage and print it as a quote to paste")
+    quote.add_argument("words", nargs="+", help="some words of the passage, in quotes")
+    new = commands.add_parser("new", help="add a commented skeleton of a priority or a quote to roadmap.yaml")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="WHAT")
+    new_priority = kinds.add_parser("priority", help="add a priority at the end of a theme's priorities")
+    new_priority.add_argument("--theme", required=True, metavar="N", help="the theme's number (or its id)")
+    new_quote = kinds.add_parser("quote", help="add a quote at the end of a priority's quotes")
+    new_quote.add_argument("--priority", required=True, metavar="ID", help="the priority's id")
     return parser
 
 
@@ -94,6 +104,31 @@ def _build(project: Project, engine: str = "mkdocs") -> int:
     return EXIT_OK
 
 
+def _quote(project: Project, words: str) -> int:
+    if not words.strip():
+        print('r2p-roadmap: error: give some words of the passage, such as: quote "ongoing outreach"', file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        found = quote_blocks(project.roadmap, words)
+    except RoadmapError as error:
+        return _report(error)
+    if len(found) > 1:
+        numbers = [str(number) for number, _ in found]
+        listed = ", ".join(numbers[:-1]) + " and " + numbers[-1]
+        print(f"These words are in paragraphs {listed}: keep the block of the one you mean.", file=sys.stderr)
+    print("\n".join(block for _, block in found))
+    return EXIT_OK
+
+
+def _new(project: Project, kind: str, target: str) -> int:
+    try:
+        added = add_priority(project.roadmap, target) if kind == "priority" else add_quote(project.roadmap, target)
+    except RoadmapError as error:
+        return _report(error)
+    print(describe_added(added, project.roadmap.name))
+    return EXIT_OK
+
+
 def _serve(project: Project, host: str, port: int) -> int:
     from .preview import serve_project  # MkDocs' live-reload server is needed only here
 
@@ -119,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_diff_command(project, args.base, args.format)
         except RoadmapError as error:
             return _report(error)
+    if args.command == "quote":
+        return _quote(project, " ".join(args.words))
+    if args.command == "new":
+        return _new(project, args.kind, args.theme if args.kind == "priority" else args.priority)
     if args.command == "links":
         try:
             return run_links_command(project, args.action)
