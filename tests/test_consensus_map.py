@@ -196,3 +196,20 @@ def test_support_colours_are_distinct_and_meet_wcag_aa(
     fills = [colour["fill"] for colour in levels.values()]
     closest = min(colour_distance(a, b) for a, b in itertools.combinations(fills, 2))
     assert closest >= 10
+
+
+def test_each_support_colour_is_written_once() -> None:
+    """The level colours live in section 1 of r2p.css, once per palette, and nowhere else in the site's
+    styles, templates, scripts or renderers."""
+    stylesheet = (ROOT / "docs" / "assets" / "r2p.css").read_text(encoding="utf-8")
+    declared = re.findall(r"--r2p-level-([a-z]+):\s*(#[0-9a-f]{6});", stylesheet)
+    assert sorted(Counter(level for level, _ in declared).items()) == sorted((i, 2) for i in support.LEVEL_IDS)
+    sources = [
+        path
+        for folder in ("docs/assets", "themes", "scripts")
+        for path in (ROOT / folder).rglob("*")
+        if path.suffix in {".css", ".html", ".js", ".py"}
+    ]
+    for _, value in declared:
+        places = [(path.name, path.read_text(encoding="utf-8").lower().count(value)) for path in sources]
+        assert [place for place in places if place[1]] == [("r2p.css", 1)], value
