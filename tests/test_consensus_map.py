@@ -1,5 +1,6 @@
 """The consensus map shows every priority exactly once, in the column of the level roadmap.yaml states,
-with a text alternative; support levels have distinguishable colours with AA contrast in both palettes."""
+with a text alternative; support levels have distinguishable colours, set in one place, that form an
+ordered ramp from broad to thin at 5:1 or more in both palettes and in print."""
 
 from __future__ import annotations
 
@@ -126,14 +127,19 @@ def test_map_places_a_changed_level_in_its_new_column(roadmap: Roadmap) -> None:
 
 _COLOURS = """() => {
   const read = (el) => getComputedStyle(el);
+  // A probe resolves each level's custom property, the one place that sets the colour, to rgb().
+  const probe = document.body.appendChild(document.createElement('span'));
   const out = {page: read(document.body).backgroundColor, levels: {}};
   for (const th of document.querySelectorAll('.r2p-map__level')) {
     const level = th.dataset.level;
-    // The first badge of the level is in the table of support levels below the map.
-    const badge = document.querySelector('.md-typeset table .r2p-badge--' + level);
-    out.levels[level] = {swatch: read(th.querySelector('.r2p-map__swatch')).backgroundColor,
-                         fill: read(badge).backgroundColor, text: read(badge).color};
+    probe.style.color = 'var(--r2p-level-' + level + ')';
+    const chips = [...document.querySelectorAll('.r2p-badge--' + level + ', .r2p-mark--' + level)];
+    const coloured = [th.querySelector('.r2p-map__swatch'), ...chips];
+    out.levels[level] = {declared: read(probe).color, chips: chips.length,
+                         fills: [...new Set(coloured.map((el) => read(el).backgroundColor))],
+                         texts: [...new Set(chips.map((el) => read(el).color))]};
   }
+  probe.remove();
   return out;
 }"""
 
@@ -175,9 +181,11 @@ def colour_distance(a: str, b: str) -> float:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("scheme", "media"), [("light", "screen"), ("dark", "screen"), ("dark", "print")])
-def test_support_colours_are_distinct_and_meet_wcag_aa(
+def test_support_colours_come_from_one_place_and_form_an_ordered_ramp_at_5_to_1(
     browser: Browser, site_url: str, scheme: str, media: str
 ) -> None:
+    """Every swatch, badge and mark of a level has the colour its custom property declares; from broad to
+    thin the contrast with the page falls step by step and never below 5:1; no two levels look alike."""
     context = browser.new_context(color_scheme="dark" if scheme == "dark" else "light")
     try:
         page = context.new_page()
@@ -187,12 +195,34 @@ def test_support_colours_are_distinct_and_meet_wcag_aa(
     finally:
         context.close()
     levels = colours["levels"]
-    assert sorted(levels) == sorted(support.LEVEL_IDS)
+    assert list(levels) == list(support.LEVEL_IDS)
     page_background = "rgb(255, 255, 255)" if media == "print" else colours["page"]
     for level, colour in levels.items():
-        assert colour["swatch"] == colour["fill"], level  # the map and the badges share one colour per level
-        assert contrast(colour["text"], colour["fill"]) >= 4.5, level  # badge text (AA, normal text)
-        assert contrast(colour["fill"], page_background) >= 3, level  # marks against the page (AA, graphics)
-    fills = [colour["fill"] for colour in levels.values()]
+        assert colour["chips"] > 0, level  # the consensus page shows a badge or a mark of every level
+        assert colour["fills"] == [colour["declared"]], level
+        (text,) = colour["texts"]
+        assert contrast(text, colour["declared"]) >= 5, level  # text on a badge or a mark
+        assert contrast(colour["declared"], page_background) >= 5, level  # a badge or a mark on the page
+    ramp = [contrast(levels[level]["declared"], page_background) for level in support.LEVEL_IDS[:-1]]
+    assert support.LEVEL_IDS[-1] == "unattributed"  # grey, outside the ramp
+    assert ramp == sorted(ramp, reverse=True) and len(set(ramp)) == len(ramp), ramp
+    fills = [colour["declared"] for colour in levels.values()]
     closest = min(colour_distance(a, b) for a, b in itertools.combinations(fills, 2))
     assert closest >= 10
+
+
+def test_each_support_colour_is_written_once() -> None:
+    """The level colours live in section 1 of r2p.css, once per palette, and nowhere else in the site's
+    styles, templates, scripts or renderers."""
+    stylesheet = (ROOT / "docs" / "assets" / "r2p.css").read_text(encoding="utf-8")
+    declared = re.findall(r"--r2p-level-([a-z]+):\s*(#[0-9a-f]{6});", stylesheet)
+    assert sorted(Counter(level for level, _ in declared).items()) == sorted((i, 2) for i in support.LEVEL_IDS)
+    sources = [
+        path
+        for folder in ("docs/assets", "themes", "scripts")
+        for path in (ROOT / folder).rglob("*")
+        if path.suffix in {".css", ".html", ".js", ".py"}
+    ]
+    for _, value in declared:
+        places = [(path.name, path.read_text(encoding="utf-8").lower().count(value)) for path in sources]
+        assert [place for place in places if place[1]] == [("r2p.css", 1)], value

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page
 
 from r2p_roadmap.build import Project, build
@@ -17,6 +18,7 @@ from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.paths import ZIP_PATH
 
 from .browser_support import DESKTOP, anchor_in_view, search_results
+from .htmltree import Element, parse
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +86,39 @@ def test_offline_copy_links_only_to_files_it_holds(offline_root: Path) -> None:
             if not (page.parent / target).resolve().exists():
                 broken.append(f"{page.relative_to(offline_root)} → {target}")
     assert broken == []
+
+
+def _footer_links(page: Element) -> list[Element]:
+    """The links below a page's content: what the footer block of themes/main.html renders after <main>."""
+    main = page.find("main")
+    assert main.parent is not None
+    after = main.parent.children[main.parent.children.index(main) + 1 :]
+    return [link for part in after if isinstance(part, Element) for link in part.find_all("a")]
+
+
+@pytest.mark.parametrize(
+    "page", ["index.html", "themes/veto-restraint.html", "consensus.html", "source.html", "data.html", "quotes.html"]
+)
+def test_offline_footer_links_open_a_file_of_the_copy_or_the_online_site(
+    offline_root: Path, built_project: Project, page: str
+) -> None:
+    """From file:// a folder is not a page: each footer link names a file in the copy, or the site's address."""
+    config = yaml.safe_load((built_project.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    root, folder = offline_root.resolve(), (offline_root / page).parent
+    links = _footer_links(parse((offline_root / page).read_text(encoding="utf-8")))
+    broken = []
+    for link in links:
+        href = link.attrs["href"]
+        if href.startswith("https://"):
+            if not href.startswith(config["site_url"]):
+                broken.append(href)
+            continue
+        target = folder / href.partition("#")[0]
+        if re.match(r"[a-z]+:", href) or not target.is_file() or not target.resolve().is_relative_to(root):
+            broken.append(href)
+    assert broken == []
+    data = [link.attrs["href"] for link in links if link.text() == "Download the data"]
+    assert [(folder / href).resolve() for href in data] == [root / "data.html"]
 
 
 @pytest.mark.browser

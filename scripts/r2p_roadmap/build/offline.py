@@ -41,6 +41,8 @@ def configure_offline(config: MkDocsConfig) -> None:
         )
     plugin.config.enabled = True
     config.extra["r2p_offline"] = True  # the footer then points to the online site instead of the zip
+    # Without its "Made with Material for MkDocs" link, every link of the copy's footer opens offline.
+    config.extra["generator"] = False
     # The plugin adds a CDN copy of its shim unless a polyfill whose name holds "iframe-worker" is set.
     config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
 
