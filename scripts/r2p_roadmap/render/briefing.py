@@ -6,9 +6,9 @@ from __future__ import annotations
 from ..model import Priority, Quote, Roadmap, Theme
 from ..paths import BRIEFING_PAGE, PACK_PAGE, SOURCE_PAGE, absolute_url, relative, short_link_path, theme_path
 from .fragments import support_badge
-from .markup import attr, md, priority_number
+from .markup import attr, front_matter, md, priority_number
+from .search import UNSEARCHED
 from .share import source_reference
-from .withdrawn_page import unsearched_front_matter
 
 
 def url_line(url: str, label: str = "Permanent link") -> str:
@@ -45,10 +45,11 @@ def render_briefing_page(roadmap: Roadmap, site_url: str) -> str:
     """The Markdown of the all-themes briefing page."""
     count = len(roadmap.themes)
     parts = [
-        unsearched_front_matter(
-            f"Briefing: all {count} themes",
-            f"All {count} themes of the 2009 R2P roadmap on one printable page, with every priority, its "
+        front_matter(
+            title=f"Briefing: all {count} themes",
+            description=f"All {count} themes of the 2009 R2P roadmap on one printable page, with every priority, its "
             "verbatim quotes and their permanent links.",
+            search=UNSEARCHED,
         ),
         f"# Briefing: the {count} themes of the R2P roadmap {{#briefing}}\n",
         f'<p class="r2p-note" markdown="span">Source: {md(source_reference(roadmap))}. R2P Roadmap data version '

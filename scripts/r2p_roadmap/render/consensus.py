@@ -8,7 +8,8 @@ from collections import Counter
 from .. import support
 from ..model import Priority, Roadmap, Theme
 from ..paths import ABOUT_PAGE, CONSENSUS_PAGE, relative, theme_path
-from .markup import GENERATED_MARK, md, priority_number
+from .markup import front_matter, md, priority_number
+from .search import UNSEARCHED
 
 
 def short_label(level: support.SupportLevel) -> str:
@@ -118,15 +119,13 @@ def render_consensus_page(roadmap: Roadmap) -> str:
     )
     return "\n".join(
         [
-            "---",
-            GENERATED_MARK,
-            'title: "Consensus map"',
-            'description: "Every priority of the 2009 R2P roadmap by theme and by the breadth of agreement the '
-            'source states for it."',
-            # Titles of priorities repeat here; readers' searches should land on the theme pages instead.
-            "search:",
-            "  exclude: true",
-            "---\n",
+            front_matter(
+                title="Consensus map",
+                description="Every priority of the 2009 R2P roadmap by theme and by the breadth of agreement the "
+                "source states for it.",
+                search=UNSEARCHED,  # priorities and quotes are indexed on the theme pages, where searches land
+            ).rstrip("\n")
+            + "\n",
             "# Consensus map {#consensus-map}\n",
             '<p class="r2p-summary" markdown="span">Where agreement among the ministers was broad and where it was '
             "thin: every priority of the roadmap, placed by the support level the source states for it. The source "

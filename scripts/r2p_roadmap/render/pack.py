@@ -10,9 +10,9 @@ from __future__ import annotations
 from .. import support
 from ..model import Priority, Roadmap, Theme
 from ..paths import BRIEFING_PAGE, PACK_PAGE, absolute_url, relative, theme_path
-from .markup import attr, priority_number
+from .markup import attr, front_matter, priority_number
+from .search import UNSEARCHED
 from .share import source_reference
-from .withdrawn_page import unsearched_front_matter
 
 
 def _link(url: str) -> str:
@@ -96,10 +96,11 @@ def render_pack_page(roadmap: Roadmap, site_url: str) -> str:
     briefing = relative(PACK_PAGE, BRIEFING_PAGE)
     return "\n".join(
         [
-            unsearched_front_matter(
-                "Make a briefing pack",
-                "Choose themes and priorities of the 2009 R2P roadmap and print a one-page briefing with their "
-                "verbatim quotes and permanent links.",
+            front_matter(
+                title="Make a briefing pack",
+                description="Choose themes and priorities of the 2009 R2P roadmap and print a one-page briefing "
+                "with their verbatim quotes and permanent links.",
+                search=UNSEARCHED,
             ),
             "# Make a briefing pack {#briefing-pack .r2p-noprint}\n",
             '<div class="r2p-note r2p-noprint" markdown="block">\n',

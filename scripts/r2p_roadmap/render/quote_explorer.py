@@ -6,8 +6,9 @@ from __future__ import annotations
 from .. import support
 from ..model import Roadmap
 from ..paths import HOME_PAGE, QUOTES_PAGE, SOURCE_PAGE, relative, theme_path
-from .markup import GENERATED_MARK, attr, md, priority_number
+from .markup import attr, front_matter, md, priority_number
 from .quote_list import QuoteEntry, list_quotes
+from .search import UNSEARCHED
 
 # The theme filter's value for quotes that belong to no theme (the progress noted on the home page);
 # ids cannot be '-', so it never clashes with a theme.
@@ -83,15 +84,13 @@ def render_quote_explorer_page(roadmap: Roadmap) -> str:
     count = len(entries)
     return "\n".join(
         [
-            "---",
-            GENERATED_MARK,
-            'title: "Quote explorer"',
-            'description: "Every verbatim quote of the 2009 R2P roadmap, filterable by theme, actor and support '
-            'level."',
-            # Every quote is already indexed on its theme page, where a reader's search should land.
-            "search:",
-            "  exclude: true",
-            "---\n",
+            front_matter(
+                title="Quote explorer",
+                description="Every verbatim quote of the 2009 R2P roadmap, filterable by theme, actor and support "
+                "level.",
+                search=UNSEARCHED,  # priorities and quotes are indexed on the theme pages, where searches land
+            ).rstrip("\n")
+            + "\n",
             "# Quote explorer {#quote-explorer}\n",
             f'<p class="r2p-summary" markdown="span">All {count} quotes of the site, word for word from the '
             f"[source document]({relative(QUOTES_PAGE, SOURCE_PAGE)}), with the theme, priority and support level they "

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from ..model import Roadmap
 from ..paths import WITHDRAWN_PAGE, relative
-from .markup import GENERATED_MARK, attr, md, priority_number
+from .markup import front_matter, md, priority_number
 from .permalinks import id_locations
-
-
-def unsearched_front_matter(title: str, description: str) -> str:
-    """Front matter of a page kept out of search, so that a reader's search lands on the theme pages.
-
-    Values are HTML-escaped because templates print `page.meta` as it is (MkDocs does not autoescape).
-    """
-    lines = ["---", GENERATED_MARK, f"title: {json.dumps(attr(title), ensure_ascii=False)}"]
-    lines += [f"description: {json.dumps(attr(description), ensure_ascii=False)}", 'search: {"exclude": true}', "---"]
-    return "\n".join(lines) + "\n\n"
+from .search import UNSEARCHED
 
 
 def id_labels(roadmap: Roadmap) -> dict[str, str]:
@@ -38,9 +27,10 @@ def id_labels(roadmap: Roadmap) -> dict[str, str]:
 def render_withdrawn_page(roadmap: Roadmap) -> str:
     """The Markdown of the Withdrawn links page: one section per withdrawn id, anchored by that id."""
     parts = [
-        unsearched_front_matter(
-            "Withdrawn links",
-            "Links to R2P roadmap content that was removed: why each was withdrawn, and where to read on.",
+        front_matter(
+            title="Withdrawn links",
+            description="Links to R2P roadmap content that was removed: why each was withdrawn, and where to read on.",
+            search=UNSEARCHED,
         ),
         "# Withdrawn links {#withdrawn}\n",
         "Links to this site are permanent. When a theme, priority, quote or actor is removed, links to it "
