@@ -7,6 +7,7 @@ import http.server
 import os
 import shutil
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.model import Roadmap
+from r2p_roadmap.offline import FOLDER, ZIP_PATH
 from r2p_roadmap.validate import load_roadmap
 from r2p_roadmap.write import read_manifest
 
@@ -72,6 +74,15 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 def site_dir(built_project: Project) -> Path:
     """The built site/ folder of the real roadmap."""
     return built_project.site_dir
+
+
+@pytest.fixture(scope="session")
+def offline_root(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy unzipped as a reader would, into an empty folder."""
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site_dir / ZIP_PATH) as archive:
+        archive.extractall(target)
+    return target / FOLDER
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

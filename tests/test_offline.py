@@ -18,15 +18,6 @@ from r2p_roadmap.offline import FOLDER, ZIP_PATH, write_zip
 from .browser_support import DESKTOP, anchor_in_view, search_results
 
 
-@pytest.fixture(scope="module")
-def offline_root(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline copy unzipped as a reader would, into an empty folder."""
-    target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(site_dir / ZIP_PATH) as archive:
-        archive.extractall(target)
-    return target / FOLDER
-
-
 @pytest.fixture
 def file_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     """A desktop page and the list of every URL it requests."""
