@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,9 @@ import pytest
 from hypothesis import settings
 
 from r2p_roadmap.build import Project, build
+from r2p_roadmap.build.offline import FOLDER
 from r2p_roadmap.model import Roadmap
+from r2p_roadmap.paths import ZIP_PATH
 from r2p_roadmap.render import render_site
 from r2p_roadmap.validate import load_roadmap
 
@@ -81,6 +84,15 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 def site_dir(built_project: Project) -> Path:
     """The built site/ folder of the real roadmap."""
     return built_project.site_dir
+
+
+@pytest.fixture(scope="session")
+def offline_root(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy unzipped as a reader would, into an empty folder."""
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site_dir / ZIP_PATH) as archive:
+        archive.extractall(target)
+    return target / FOLDER
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from r2p_roadmap.build import Project
 from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.preview import BANNER_ID, render_error_banner
+from r2p_roadmap.quote_finder import quote_blocks
 from r2p_roadmap.validate import load_roadmap
 
 from .conftest import CLI
@@ -124,6 +125,27 @@ def test_serve_shows_an_edit_then_the_error_banner_then_recovers(preview: Previe
     page.goto(theme)
     expect(edited).to_be_visible()
     expect(page.get_by_role("alert")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_the_quote_picker_copies_in_serve(preview: Preview, browser: Browser) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(preview.url + "source/")
+    words = "Rather, emphasis was put on the need for ongoing outreach."
+    page.evaluate(
+        """words => {
+            const text = [...document.querySelectorAll('#p8 a.r2p-quoted')].map(a => a.firstChild)
+                .find(node => node.data.includes(words));
+            const at = text.data.indexOf(words);
+            getSelection().setBaseAndExtent(text, at, text, at + words.length);
+        }""",
+        words,
+    )
+    page.locator(".r2p-picker__copy").click()
+    expect(page.locator(".r2p-live")).to_have_text(re.compile("^Quote of paragraph 8 copied"))
+    assert page.evaluate("navigator.clipboard.readText()") == quote_blocks(preview.project.roadmap, words)[0][1] + "\n"
+    context.close()
 
 
 def test_banner_escapes_the_messages() -> None:

@@ -21,15 +21,6 @@ from .browser_support import DESKTOP, anchor_in_view, search_results
 from .htmltree import Element, parse
 
 
-@pytest.fixture(scope="module")
-def offline_root(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline copy unzipped as a reader would, into an empty folder."""
-    target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(site_dir / ZIP_PATH) as archive:
-        archive.extractall(target)
-    return target / FOLDER
-
-
 @pytest.fixture
 def file_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     """A desktop page and the list of every URL it requests."""

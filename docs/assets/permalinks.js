@@ -81,6 +81,9 @@
     });
   }
 
+  // The quote picker of the Source page (quote-picker.js) copies and announces the same way.
+  window.r2pCopy = {text: copyText, announce: announce};
+
   function selectBeside(button) {
     var url = button.parentNode.querySelector(".r2p-url, .r2p-cite__text");
     if (!url) return;
