@@ -38,7 +38,7 @@ chromium:
 test: $(STAMP) chromium lint
 	$(VENV)/bin/pytest -n 2
 
-# The unit and golden tests only (no site build, no browser): seconds, for the edit-test loop.
+# The tests that build no site and open no browser: about a minute, for the edit-test loop.
 quick: $(STAMP)
 	$(VENV)/bin/pytest -m "not build and not browser" -q
 

@@ -137,7 +137,7 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 # Fixtures that build a site, serve one or drive a browser: a test that uses one is marked `build`,
-# so that `make quick` (pytest -m "not build") runs the unit and golden tests in seconds.
+# so that `make quick` (pytest -m "not build and not browser") runs the rest on their own.
 _BUILDING = {"project", "built_project", "site_dir", "site_url", "browser", "page"}
 
 
