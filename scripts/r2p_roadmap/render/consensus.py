@@ -124,9 +124,8 @@ def render_consensus_page(roadmap: Roadmap) -> str:
                 description="Every priority of the 2009 R2P roadmap by theme and by the breadth of agreement the "
                 "source states for it.",
                 search=UNSEARCHED,  # priorities and quotes are indexed on the theme pages, where searches land
-            ).rstrip("\n")
-            + "\n",
-            "# Consensus map {#consensus-map}\n",
+            )
+            + "# Consensus map {#consensus-map}\n",
             '<p class="r2p-summary" markdown="span">Where agreement among the ministers was broad and where it was '
             "thin: every priority of the roadmap, placed by the support level the source states for it. The source "
             "orders its words, it does not count votes; a level shows how the source puts it, nothing more. "

@@ -89,9 +89,8 @@ def render_quote_explorer_page(roadmap: Roadmap) -> str:
                 description="Every verbatim quote of the 2009 R2P roadmap, filterable by theme, actor and support "
                 "level.",
                 search=UNSEARCHED,  # priorities and quotes are indexed on the theme pages, where searches land
-            ).rstrip("\n")
-            + "\n",
-            "# Quote explorer {#quote-explorer}\n",
+            )
+            + "# Quote explorer {#quote-explorer}\n",
             f'<p class="r2p-summary" markdown="span">All {count} quotes of the site, word for word from the '
             f"[source document]({relative(QUOTES_PAGE, SOURCE_PAGE)}), with the theme, priority and support level they "
             "back and the paragraph they come from. Choose a theme, an actor or a support level to narrow "
