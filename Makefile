@@ -38,9 +38,10 @@ chromium:
 test: $(STAMP) chromium lint
 	$(VENV)/bin/pytest -n 2
 
-# The tests that build no site and open no browser: about a minute, for the edit-test loop.
+# The unit and golden tests: no site built, no browser, no command run as a process; seconds, for the
+# edit-test loop.
 quick: $(STAMP)
-	$(VENV)/bin/pytest -m "not build and not browser" -q
+	$(VENV)/bin/pytest -m "not build and not browser and not slow" -q
 
 clean:
 	rm -rf site .r2p-build .pytest_cache .mypy_cache .ruff_cache

@@ -3,6 +3,7 @@ waiting for Material's search results."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from importlib.resources import files
@@ -15,6 +16,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 MOBILE: ViewportSize = {"width": 375, "height": 667}
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+# Full-page screenshots cost a third of the accessibility scans' time; they are taken on request.
+TAKE_SCREENSHOTS = os.environ.get("R2P_SCREENSHOTS") == "1"
 
 # axe-core comes from a registry package (a dev dependency); only its script file is used.
 AXE_SCRIPT = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")

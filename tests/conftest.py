@@ -80,6 +80,14 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
+@pytest.fixture
+def built_copy(built_project: Project, tmp_path: Path) -> Project:
+    """A scratch copy of the session's built project, its site included, that a test may edit and
+    rebuild: for the tests that need a last good site to start from, without building it again."""
+    shutil.copytree(built_project.root, tmp_path / "repo", symlinks=True)
+    return Project(tmp_path / "repo")
+
+
 @pytest.fixture(scope="session")
 def site_dir(built_project: Project) -> Path:
     """The built site/ folder of the real roadmap."""
@@ -138,7 +146,7 @@ def page(browser: Browser) -> Iterator[Page]:
 
 # Fixtures that build a site, serve one or drive a browser: a test that uses one is marked `build`,
 # so that `make quick` (pytest -m "not build and not browser") runs the rest on their own.
-_BUILDING = {"project", "built_project", "site_dir", "site_url", "browser", "page"}
+_BUILDING = {"project", "built_project", "built_copy", "site_dir", "site_url", "browser", "page"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

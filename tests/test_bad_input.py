@@ -67,6 +67,7 @@ PROCESS_CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", [c for c in CASES if c.name in PROCESS_CASES], ids=lambda case: case.name)
 def test_console_script_exits_1_without_traceback(case: Case, tmp_path: Path) -> None:
     write_case(case, tmp_path)

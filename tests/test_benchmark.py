@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from r2p_roadmap.model import Roadmap
 from synthetic import count_values
 
@@ -25,6 +27,7 @@ def _cells(out: str, heading: str, count: int) -> list[list[str]]:
     return [row.strip("| ").split(" | ")[:count] for row in rows]
 
 
+@pytest.mark.build
 def test_the_benchmark_prints_every_table(tmp_path: Path, roadmap: Roadmap) -> None:
     before = _build_output(ROOT)
     # One run at a small size keeps this quick; the figures themselves are read, not asserted.

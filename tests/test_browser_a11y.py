@@ -1,6 +1,6 @@
 """Accessibility in the real browser: axe-core on every page type in both palettes and at 375 px,
-and the keyboard and structure checks axe cannot make alone. Screenshots of each page type in each
-mode are written to test-artifacts/screenshots/ for review."""
+and the keyboard and structure checks axe cannot make alone. With R2P_SCREENSHOTS=1, a full-page
+screenshot of each page type in each mode is written to test-artifacts/screenshots/ for review."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .browser_support import (
     MOBILE,
     MODES,
     SCREENSHOTS,
+    TAKE_SCREENSHOTS,
     Mode,
     describe,
     new_context,
@@ -35,8 +36,9 @@ def test_every_page_type_has_no_axe_violations(browser: Browser, site_url: str, 
     for kind, path in page_types(site_dir).items():
         page.goto(site_url + path)
         stop_motion(page)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"{kind}-{mode.name}.png", full_page=True)
+        if TAKE_SCREENSHOTS:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SCREENSHOTS / f"{kind}-{mode.name}.png", full_page=True)
         violations = run_axe(page)
         if violations:
             found[kind] = describe(violations)

@@ -66,6 +66,7 @@ def measure(path: Path) -> dict[str, float | str]:
     return figures
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "content", "message"), HOSTILE, ids=[case[0] for case in HOSTILE])
 def test_hostile_file_fails_with_its_message_in_under_100_mb(
     name: str, content: bytes, message: str, tmp_path: Path
@@ -77,6 +78,7 @@ def test_hostile_file_fails_with_its_message_in_under_100_mb(
     assert isinstance(figures["peak_mib"], float) and figures["peak_mib"] < 100, figures
 
 
+@pytest.mark.slow
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.yaml"
     with path.open("wb") as stream:

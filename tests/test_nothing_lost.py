@@ -62,8 +62,8 @@ CORRUPTIONS: list[tuple[str, bytes | tuple[str, str]]] = [
 ]
 
 
-def test_failed_validate_and_build_change_nothing(project: Project) -> None:
-    build(project)
+def test_failed_validate_and_build_change_nothing(built_copy: Project) -> None:
+    project = built_copy
     good = project.roadmap.read_bytes()
     before = snapshot(project)
     assert any(name.startswith("site/") for name in before)
@@ -81,8 +81,8 @@ def test_failed_validate_and_build_change_nothing(project: Project) -> None:
             assert snapshot(project) == before, (name, command)
 
 
-def test_mkdocs_failure_changes_nothing(project: Project) -> None:
-    build(project)
+def test_mkdocs_failure_changes_nothing(built_copy: Project) -> None:
+    project = built_copy
     before = snapshot(project)
     # A valid change to the roadmap, and a hand-written page that breaks the strict MkDocs build.
     _edit(project, "title: Deepen support through sustained advocacy", "title: Deepen support for R2P")
@@ -95,8 +95,8 @@ def test_mkdocs_failure_changes_nothing(project: Project) -> None:
     assert snapshot(project) == before
 
 
-def test_interrupted_mkdocs_step_leaves_the_previous_site(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    build(project)
+def test_interrupted_mkdocs_step_leaves_the_previous_site(built_copy: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = built_copy
     before = snapshot(project)
     _edit(project, "title: Deepen support through sustained advocacy", "title: Deepen support for R2P")
 
@@ -133,8 +133,8 @@ _KILLED_BUILD = textwrap.dedent(
 )
 
 
-def test_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(project: Project) -> None:
-    build(project)
+def test_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(built_copy: Project) -> None:
+    project = built_copy
     before = snapshot(project)
     _edit(project, "title: Deepen support through sustained advocacy", "title: Deepen support for R2P")
     result = subprocess.run(
@@ -162,8 +162,8 @@ class _Said(logging.Handler):
             self.waiting.set()
 
 
-def test_a_second_build_waits_for_the_first(project: Project) -> None:
-    build(project)
+def test_a_second_build_waits_for_the_first(built_copy: Project) -> None:
+    project = built_copy
     before = snapshot(project)
     _edit(project, "title: Deepen support through sustained advocacy", "title: Deepen support for R2P")
     said = _Said()
@@ -201,8 +201,8 @@ def test_two_builds_at_once_both_succeed_and_leave_one_whole_site(project: Proje
     assert sites == [project.site_dir.resolve()]
 
 
-def test_a_full_disk_is_a_message_and_the_site_stays(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    build(project)
+def test_a_full_disk_is_a_message_and_the_site_stays(built_copy: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = built_copy
     before = snapshot(project)
     _edit(project, "title: Deepen support through sustained advocacy", "title: Deepen support for R2P")
 

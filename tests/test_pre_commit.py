@@ -52,6 +52,7 @@ def _hooks(config: dict[str, Any]) -> list[dict[str, Any]]:
     return [hook for repo in config["repos"] for hook in repo["hooks"]]
 
 
+@pytest.mark.slow
 def test_the_manifest_is_valid_for_pre_commit() -> None:
     result = _pre_commit("validate-manifest", str(MANIFEST))
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
@@ -64,6 +65,7 @@ def test_the_manifest_installs_the_package_and_runs_its_command() -> None:
     assert 'r2p-roadmap = "r2p_roadmap.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_documented_configurations_are_valid(tmp_path: Path) -> None:
     configs = _documented_configs()
     assert sorted(config["repos"][0]["repo"] == "local" for config in configs) == [False, True]
@@ -75,6 +77,7 @@ def test_the_documented_configurations_are_valid(tmp_path: Path) -> None:
         assert [hook["id"] for hook in _hooks(config)] == [HOOK]
 
 
+@pytest.mark.slow
 def test_the_repository_has_the_documented_local_configuration() -> None:
     assert yaml.safe_load(CONFIG.read_text(encoding="utf-8")) == _documented_local_config()
     result = _pre_commit("validate-config", str(CONFIG))
@@ -104,6 +107,7 @@ def _commit(repo: Path, message: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_installed_hook_stops_a_commit_that_breaks_roadmap_yaml(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

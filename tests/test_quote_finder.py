@@ -40,20 +40,25 @@ def test_every_quote_is_found_and_its_block_validates_in_its_place(
 ) -> None:
     original = project.roadmap.read_text(encoding="utf-8")
     quotes = [quote for theme in roadmap.themes for priority in theme.priorities for quote in priority.quotes]
+    # As an editor pastes one block after another: each is found in the file as it stands by then.
+    pasted_text, expected = original, {}
     for quote in [*roadmap.progress, *quotes]:
+        project.roadmap.write_text(pasted_text, encoding="utf-8")
         code, out, _ = _quote(monkeypatch, capsys, project, quote.text)
         blocks = _blocks(out)
         assert code == 0 and quote.paragraph in blocks, quote.id
         if quote in roadmap.progress:
             continue  # the meeting's progress quotes are not under a priority's quotes:
         entry = re.search(rf"^ {{10}}- id: {quote.id}\n(?: {{12}}.*\n)+", original, re.MULTILINE)
-        assert entry is not None
-        project.roadmap.write_text(original.replace(entry.group(0), blocks[quote.paragraph]), encoding="utf-8")
-        pasted = load_roadmap(project.roadmap)
         new_id = re.search(r"- id: (\S+)", blocks[quote.paragraph])
-        assert new_id is not None
-        place = [q for t in pasted.themes for p in t.priorities for q in p.quotes if q.id == new_id.group(1)]
-        assert [(q.text, q.paragraph) for q in place] == [(quote.text, quote.paragraph)]
+        assert entry is not None and new_id is not None
+        pasted_text = pasted_text.replace(entry.group(0), blocks[quote.paragraph])
+        expected[new_id.group(1)] = (quote.text, quote.paragraph)
+    # With every block in its quote's place, the file validates and holds the same quotes.
+    project.roadmap.write_text(pasted_text, encoding="utf-8")
+    pasted = load_roadmap(project.roadmap)
+    found = {q.id: (q.text, q.paragraph) for t in pasted.themes for p in t.priorities for q in p.quotes}
+    assert found == expected
 
 
 def test_a_near_miss_names_the_closest_passage_and_fails(

@@ -48,6 +48,7 @@ def mini_project(tmp_path: Path) -> Project:
     return project
 
 
+@pytest.mark.build
 def test_editors_markup_is_shown_as_text_in_the_built_site(tmp_path: Path) -> None:
     project = mini_project(tmp_path)
     build(project)
@@ -63,6 +64,7 @@ def test_editors_markup_is_shown_as_text_in_the_built_site(tmp_path: Path) -> No
     assert "People who check [links](javascript:alert(1))." in actors
 
 
+@pytest.mark.build
 def test_source_page_marks_quoted_passages_and_links_back(tmp_path: Path) -> None:
     project = mini_project(tmp_path)
     build(project)
@@ -74,8 +76,8 @@ def test_source_page_marks_quoted_passages_and_links_back(tmp_path: Path) -> Non
     assert "&lt;b&gt;tags&lt;/b&gt;" in paragraph.group(1)
 
 
-def test_build_removes_the_page_of_a_deleted_theme(project: Project) -> None:
-    build(project)
+def test_build_removes_the_page_of_a_deleted_theme(built_copy: Project) -> None:
+    project = built_copy
     assert (project.site_dir / "themes" / "research-best-practice" / "index.html").is_file()
     text = project.roadmap.read_text(encoding="utf-8")
     project.roadmap.write_text(text[: text.index("  - id: research-best-practice")], encoding="utf-8")

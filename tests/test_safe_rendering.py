@@ -274,7 +274,8 @@ def test_fence_markers_in_two_texts_stay_text() -> None:
 
 
 # Shrinking is left out: a failing example is reported as found (the runs are derandomised, see conftest).
-@settings(max_examples=40, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@pytest.mark.slow
+@settings(max_examples=25, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(texts=TEXTS)
 def test_arbitrary_text_renders_inert_and_intact(texts: dict[str, str]) -> None:
     expected_texts = {PLACEHOLDERS[field]: one_line(text) for field, text in texts.items()}
@@ -348,6 +349,7 @@ def _fit(texts: dict[str, str]) -> dict[str, str]:
     }
 
 
+@pytest.mark.build
 def test_built_site_shows_every_payload_as_text(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "repo")
     payloads = iter(PAYLOADS * 2)
@@ -377,6 +379,7 @@ def test_built_site_shows_every_payload_as_text(tmp_path: Path) -> None:
 
 
 # Each example is a full MkDocs build: few examples, and no shrinking (each step would be a build).
+@pytest.mark.build
 @settings(max_examples=3, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(texts=TEXTS.map(_fit))
 def test_built_site_with_arbitrary_text(texts: dict[str, str]) -> None:

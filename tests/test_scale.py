@@ -22,6 +22,7 @@ def _base() -> tuple[dict[str, Any], str]:
     return data, (ROOT / data["source"]["text_of_record"]).read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_synthetic_roadmaps_are_deterministic() -> None:
     base, record = _base()
     first, again, other = synthesize(base, record, 20), synthesize(base, record, 20), synthesize(base, record, 20, 7)
@@ -52,6 +53,7 @@ def test_values_are_counted_as_the_loader_counts_them() -> None:
     assert count_values("a: [1, 2]\nb: {c: d}\n") == 9
 
 
+@pytest.mark.slow
 def test_the_benchmark_sizes_stay_well_under_the_loader_limits() -> None:
     base, record = _base()
     largest = synthesize(base, record, max(DEFAULT_SIZES))

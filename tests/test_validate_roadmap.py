@@ -155,6 +155,7 @@ def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFix
     assert "no such file" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_bad_option_is_a_usage_error() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "r2p_roadmap.cli", "validate", "--frobnicate"],
@@ -183,8 +184,8 @@ def test_json_format_lists_every_problem(tmp_path: Path, capsys: pytest.CaptureF
         ("  - id: public-references\n", "  - id: sustained-advocacy\n"),  # a duplicate id
     ],
 )
-def test_failed_build_leaves_site_and_docs_untouched(project: Project, old: str, new: str) -> None:
-    build(project)
+def test_failed_build_leaves_site_and_docs_untouched(built_copy: Project, old: str, new: str) -> None:
+    project = built_copy
     before = _snapshot(project)
     project.roadmap.write_text(mutate(old, new), encoding="utf-8")
     with pytest.raises(RoadmapError):

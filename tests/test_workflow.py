@@ -40,6 +40,7 @@ def _steps(workflow: dict[Any, Any], job: str) -> list[dict[str, Any]]:
     return steps
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("file", [WORKFLOW, CHECK], ids=lambda file: file.name)
 def test_the_workflow_matches_github_actions_schema(file: Path) -> None:
     result = subprocess.run(

@@ -33,8 +33,6 @@ from ..render.permalinks import anchor_targets
 from ..render.redirects import redirects
 from ..validate import load_roadmap
 from .config import CONFIG_NAME, derive_config, read_config, roadmap_edit_url, site_url
-from .engines import run_mkdocs, run_zensical
-from .offline import configure_offline, write_zip
 
 log = logging.getLogger("r2p_roadmap")
 
@@ -183,6 +181,11 @@ def build(
         with _turn(state, target.name):
             _remove_leftovers(state, target)
             roadmap, site, config = prepare(project, site_url)
+            # MkDocs is imported only once a build is under way, so `validate` and the other
+            # commands that build nothing start in a fraction of the time.
+            from .engines import run_mkdocs, run_zensical
+            from .offline import configure_offline, write_zip
+
             work = Path(tempfile.mkdtemp(prefix=f"{target.name}.work-", dir=state))
             try:
                 url = site_url or config["site_url"]
