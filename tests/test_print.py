@@ -15,7 +15,7 @@ from pypdf import PageObject, PdfReader
 from r2p_roadmap.build.config import configured_site_url
 from r2p_roadmap.model import Priority, Roadmap, Theme
 
-from .browser_support import stop_motion
+from .browser_support import MODES, Mode, describe, new_context, run_axe, stop_motion
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -278,6 +278,23 @@ def test_a_theme_page_prints_its_text_with_every_address_once(
     expected += [q.text for p in theme.priorities for q in p.quotes]
     assert _missing(expected, text) == []
     assert _quote_colours(browser, f"{site_url}themes/{theme.id}/") == {BLACK}
+
+
+@pytest.mark.parametrize("mode", MODES, ids=[mode.name for mode in MODES])
+def test_a_filled_pack_and_the_briefing_have_no_axe_violations(
+    browser: Browser, site_url: str, roadmap: Roadmap, mode: Mode
+) -> None:
+    """The sitemap's pack page is empty; here the pack shows two themes and a priority."""
+    themes, priority = _two_themes_and_a_priority(roadmap)
+    context = new_context(browser, mode)
+    page = context.new_page()
+    found = {}
+    for path in (f"briefing-pack/{_pack_query([themes[0].id, priority.id, themes[1].id])}", "briefing/"):
+        page.goto(site_url + path)
+        stop_motion(page)
+        found[path] = describe(run_axe(page))
+    context.close()
+    assert {path: lines for path, lines in found.items() if lines} == {}
 
 
 def test_a_shared_pack_address_opens_the_same_pack(page: Page, site_url: str, roadmap: Roadmap) -> None:
