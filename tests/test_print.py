@@ -221,6 +221,12 @@ def test_a_built_pack_of_three_priorities_prints_on_one_page(page: Page, site_ur
     assert [word for word in ("Show the pack", "Make a briefing pack") if word in text] == []
 
 
+def test_an_empty_pack_prints_one_page_that_says_so(page: Page, site_url: str) -> None:
+    page.goto(site_url + "briefing-pack/")
+    sheets = _print(page)
+    assert [sheet.lines for sheet in sheets] == [["Nothing is ticked yet: the pack is empty."]]
+
+
 def test_a_pack_of_one_whole_theme_prints_on_at_most_two_pages(page: Page, site_url: str, roadmap: Roadmap) -> None:
     """'A whole theme takes about one page': no theme's pack runs past a second page."""
     pages = {}

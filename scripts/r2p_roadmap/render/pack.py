@@ -96,7 +96,7 @@ def render_pack_page(roadmap: Roadmap, site_url: str) -> str:
     ]
     pack = [
         '<div class="r2p-pack" data-r2p-pack>',
-        '<p class="r2p-pack-empty r2p-noprint">Nothing is ticked yet: the pack is empty.</p>',
+        '<p class="r2p-pack-empty">Nothing is ticked yet: the pack is empty.</p>',
         '<div class="r2p-pack-head r2p-brief-meta" hidden>',
         "<h2>Briefing: the R2P roadmap of 25 September 2009</h2>",
         f"<p>Source: {attr(source_reference(roadmap))}. Paragraph numbers refer to its text of record, "
