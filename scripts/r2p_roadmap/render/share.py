@@ -33,6 +33,11 @@ def source_reference(roadmap: Roadmap) -> str:
     return f"{source.publisher}, “{source.title}: {source.subtitle}”, {roadmap.document.date}"
 
 
+def _lines(text: str) -> str:
+    """Text of several lines safe inside a double-quoted attribute; each line end kept as an entity."""
+    return "&#10;".join(attr(line) for line in text.split("\n"))
+
+
 def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_url: str = "") -> str:
     """The raw HTML of an item's “Link · Cite” disclosure, and the line that prints its URL on paper.
 
@@ -51,7 +56,7 @@ def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_u
         f'<p class="r2p-cite__name">{attr(formatted.style.label)}</p>\n'
         f'<p class="r2p-cite__text" data-r2p-style="{formatted.style.key}" data-r2p-date="{formatted.date_form}">'
         f"{formatted.html}</p>\n"
-        f'<button type="button" class="r2p-copy" data-r2p-copy="{attr(formatted.text)}" '
+        f'<button type="button" class="r2p-copy" data-r2p-copy="{_lines(formatted.text)}" '
         f'data-r2p-accessed="{formatted.date_form}" '
         f'aria-label="Copy the {attr(formatted.style.label)} citation of {attr(what)}" hidden>Copy citation</button>\n'
         "</div>\n"
