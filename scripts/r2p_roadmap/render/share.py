@@ -65,7 +65,8 @@ def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_u
     # Markdown links, so that MkDocs makes them relative to the page as built (folder or .html pages).
     files = " · ".join(f"[{label}]({relative(page, file_path(cited.key, extension))}){{download}}" for extension, label in FORMATS)
     return (
-        '<div class="r2p-share" markdown="block">\n'
+        # Left out of the search index: every item's citations would match every search for the source.
+        '<div class="r2p-share" data-search-exclude markdown="block">\n'
         '<details class="r2p-cite" markdown="block">\n'
         f'<summary>Link<span aria-hidden="true"> · </span><span class="r2p-sr"> and </span>Cite'
         f'<span class="r2p-sr">: {attr(what)}</span></summary>\n'
