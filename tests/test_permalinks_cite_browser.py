@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -62,7 +63,9 @@ def test_copy_buttons_put_the_link_and_each_formatted_citation_on_the_clipboard(
             shown = panel.locator(f'.r2p-cite__text[data-r2p-style="{formatted.style.key}"] .r2p-accessed')
             assert shown.inner_text() == TODAY_TEXT[formatted.date_form]
             page.evaluate("document.querySelector('.r2p-live').textContent = ''")
-            panel.get_by_role("button", name=f"Copy the {formatted.style.label} citation of priority {theme.number}.1").click()
+            panel.get_by_role(
+                "button", name=f"Copy the {formatted.style.label} citation of priority {theme.number}.1"
+            ).click()
             copied = _announced(page, "Citation copied to the clipboard.")
             assert copied == formatted.text.replace(ACCESSED_FALLBACK, TODAY_TEXT[formatted.date_form])
             assert copied.startswith("Global Centre for the Responsibility to Protect")
@@ -79,6 +82,7 @@ def test_copy_buttons_put_the_link_and_each_formatted_citation_on_the_clipboard(
             "button", name=f"Copy the OSCOLA citation of quote {index} of priority {theme.number}.1"
         ).click()
         copied = _announced(page, "Citation copied to the clipboard.")
+        assert copied == oscola.text.replace(ACCESSED_FALLBACK, TODAY_TEXT["dmy"])
         assert f" para {quote.paragraph} " in copied and copied.endswith(f"accessed {TODAY_TEXT['dmy']}.")
     finally:
         context.close()
@@ -145,8 +149,10 @@ def test_in_print_each_permanent_url_appears_once(page: Page, site_url: str, roa
 
 
 @pytest.mark.parametrize(("width", "scheme"), [(375, "light"), (375, "dark"), (1366, "light"), (1366, "dark")])
-def test_open_disclosures_have_no_axe_violations(browser: Browser, site_url: str, roadmap: Roadmap, width: int, scheme: str) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
+def test_open_disclosures_have_no_axe_violations(
+    browser: Browser, site_url: str, roadmap: Roadmap, width: int, scheme: Literal["light", "dark"]
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
         page.goto(f"{site_url}themes/{roadmap.themes[3].id}/")

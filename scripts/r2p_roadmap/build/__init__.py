@@ -26,8 +26,7 @@ from ..contract import CONTRACT_FILE, check_kept, published_links
 from ..errors import Problem, RoadmapError
 from ..model import Roadmap
 from ..paths import ZIP_PATH
-from ..render import Site, render_site
-from ..render import citations
+from ..render import Site, citations, render_site
 from ..render.freshness import template_values
 from ..render.markup import GENERATED_MARK
 from ..render.permalinks import anchor_targets
@@ -188,7 +187,10 @@ def build(
             work = Path(tempfile.mkdtemp(prefix=f"{target.name}.work-", dir=state))
             try:
                 url = site_url or config["site_url"]
-                extra = {**template_values(roadmap), **citations.template_values(roadmap, site_url or configured_url(config))}
+                extra = {
+                    **template_values(roadmap),
+                    **citations.template_values(roadmap, site_url or configured_url(config)),
+                }
                 config_file = _stage(project, site, config, work, extra, url)
                 if engine == "zensical":
                     run_zensical(config_file)

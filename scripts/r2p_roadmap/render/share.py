@@ -63,7 +63,9 @@ def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_u
         for formatted in format_citations(roadmap, cited)
     )
     # Markdown links, so that MkDocs makes them relative to the page as built (folder or .html pages).
-    files = " · ".join(f"[{label}]({relative(page, file_path(cited.key, extension))}){{download}}" for extension, label in FORMATS)
+    files = " · ".join(
+        f"[{label}]({relative(page, file_path(cited.key, extension))}){{download}}" for extension, label in FORMATS
+    )
     return (
         # Left out of the search index: every item's citations would match every search for the source.
         '<div class="r2p-share" data-search-exclude markdown="block">\n'
@@ -79,7 +81,8 @@ def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_u
         '<p class="r2p-cite__intro">Each citation names the original document first, then this page. '
         f'<span class="r2p-cite__nojs">Write the day you read the page where it says {ACCESSED_FALLBACK}.</span></p>\n'
         f"{styles}"
-        f'<p class="r2p-cite__files" markdown="span"><span class="r2p-share__label">For reference managers</span> {files}</p>\n'
+        '<p class="r2p-cite__files" markdown="span">'
+        f'<span class="r2p-share__label">For reference managers</span> {files}</p>\n'
         "</div>\n"
         "</details>\n"
         f'<p class="r2p-print-url">Permanent link: {attr(url)}</p>\n'
