@@ -263,3 +263,13 @@ def test_json_ld_cannot_end_its_script(roadmap: Roadmap) -> None:
     text = citations.template_values(odd, DEFAULT_SITE_URL)[citations.EXTRA_KEY]["json_ld"]
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["author"]["name"] == "</script><b>&"
+
+
+def test_markup_in_a_field_is_cited_as_text(roadmap: Roadmap) -> None:
+    # citeproc-py would read <b> and <i> in a field as rich text; the site shows every field as typed.
+    publisher = '<b>Bold</b> & <i>x</i> <script>alert(1)</script> "q"'
+    odd = dataclasses.replace(roadmap, source=dataclasses.replace(roadmap.source, publisher=publisher))
+    for result in format_citations(odd, _samples(odd)["quote"]):
+        assert result.text.startswith(publisher)
+        assert set(re.findall(r"</?([a-z]+)", result.html)) <= {"i", "span", "br"}
+        assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &lt;i&gt;x&lt;/i&gt; &lt;script&gt;" in result.html

@@ -223,9 +223,29 @@ def _style(csl: str) -> CitationStylesStyle:
         return CitationStylesStyle(get_style_filepath(csl), validate=False)
 
 
+# citeproc-py reads <b>, <i> and the like in a field as rich-text markup; a field's text is shown as
+# typed, so its angle brackets go to the processor as private-use characters and come back as entities.
+_HIDE_BRACKETS = str.maketrans({"<": "\ue000", ">": "\ue001"})
+
+
+def _as_text(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_HIDE_BRACKETS)
+    if isinstance(value, list):
+        return [_as_text(part) for part in value]
+    if isinstance(value, dict):
+        return {key: _as_text(part) for key, part in value.items()}
+    return value
+
+
 def _formatted(csl: str, item: dict[str, Any], *, note: bool, paragraph: int | None = None) -> str:
     """One item in the style `csl` as HTML: its reference-list entry, or with `note` its footnote
     (where the paragraph is a locator)."""
+    markup = _formatted_markup(csl, _as_text(item), note=note, paragraph=paragraph)
+    return markup.replace("\ue000", "&lt;").replace("\ue001", "&gt;")
+
+
+def _formatted_markup(csl: str, item: dict[str, Any], *, note: bool, paragraph: int | None) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         bibliography = CitationStylesBibliography(_style(csl), CiteProcJSON([item]), formatter.html)
