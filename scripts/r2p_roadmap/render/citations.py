@@ -479,8 +479,17 @@ def render_csl_json(roadmap: Roadmap, cited: Cited | None) -> str:
 
 def render_citation_files(roadmap: Roadmap, site_url: str) -> dict[str, str]:
     """Every citation file: RIS, BibTeX and CSL-JSON for the document and each theme, priority and quote,
-    under the item's id and each of its earlier ids, so that a link to one keeps working."""
+    under the item's id and each of its earlier ids, so that a link to one keeps working, and under each
+    withdrawn id."""
     files = {}
+    # A withdrawn item's files stay, citing what remains true of it: the source document.
+    for withdrawal in roadmap.withdrawn:
+        texts = {
+            "ris": render_ris(roadmap, None),
+            "bib": render_bibtex(roadmap, None),
+            "json": render_csl_json(roadmap, None),
+        }
+        files.update({file_path(withdrawal.id, extension): text for extension, text in texts.items()})
     for keys, cited in cited_items(roadmap, site_url):
         item = None if cited.key == DOCUMENT_KEY else cited
         texts = {
