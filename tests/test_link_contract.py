@@ -99,7 +99,11 @@ def test_build_refuses_to_drop_a_published_link(built_copy: Project) -> None:
     )
     assert [p.format() for p in caught.value.problems] == [
         f"{CONTRACT_FILE}:{contract.links[link]}:1: {link}: the build no longer publishes this link\n{hint}"
-        for link in ("/briefing/#p5-withhold-veto", "/themes/veto-restraint/#p5-withhold-veto")
+        for link in (
+            "/briefing/#p5-withhold-veto",
+            *(f"/data/cite/p5-withhold-veto.{extension}" for extension in ("bib", "json", "ris")),
+            "/themes/veto-restraint/#p5-withhold-veto",
+        )
     ]
     assert {p: p.read_bytes() for p in project.site_dir.rglob("*.html")} == before  # nothing written
 

@@ -14,7 +14,7 @@ from r2p_roadmap.paths import DEFAULT_SITE_URL, page_url, relative_url
 from r2p_roadmap.render import render_site
 from r2p_roadmap.render.permalinks import anchor_targets, render_link_map
 from r2p_roadmap.render.redirects import render_redirects
-from r2p_roadmap.render.share import citation, priority_share, quote_share, theme_share
+from r2p_roadmap.render.share import priority_share, quote_share, theme_share
 
 SITE = "https://example.org/r2p/"
 
@@ -101,44 +101,35 @@ def test_redirect_page_escapes_text_and_script(roadmap: Roadmap) -> None:
     assert "</script> " not in page and "<title>Theme 1: A &lt;/script&gt; &quot;B&quot; &amp; C</title>" in page
 
 
-def test_citation_names_source_item_permanent_url_and_data_version(roadmap: Roadmap) -> None:
-    theme = roadmap.themes[3]
-    priority = theme.priorities[0]
-    url = f"{SITE}themes/{theme.id}/#{priority.id}"
-    text = citation(roadmap, "An item", url)
-    source = roadmap.source
-    assert text == (
-        f"{source.publisher}, “{source.title}: {source.subtitle}”, {roadmap.document.date}. An item. "
-        f"R2P Roadmap, data version {roadmap.version} (updated {roadmap.updated}), {url}"
-    )
-    assert "25 September 2009" in text and "Global Centre for the Responsibility to Protect" in text
-
-
 def _attribute(fragment: str, pattern: str) -> list[str]:
     return [html.unescape(value) for value in re.findall(pattern, fragment)]
 
 
-def test_share_rows_copy_the_permanent_url_and_a_citation_of_the_item(roadmap: Roadmap) -> None:
+def test_each_item_has_one_disclosure_with_its_permanent_url_copy_buttons_and_files(roadmap: Roadmap) -> None:
     theme = roadmap.themes[3]
     priority = theme.priorities[0]
     quote = priority.quotes[1]
     page = f"{SITE}themes/{theme.id}/"
     rows = {
-        page: theme_share(roadmap, theme, SITE),
-        f"{page}#{priority.id}": priority_share(roadmap, theme, priority, SITE),
-        f"{page}#{quote.id}": quote_share(roadmap, theme, priority, quote, SITE),
+        (page, theme.id): theme_share(roadmap, theme, SITE),
+        (f"{page}#{priority.id}", priority.id): priority_share(roadmap, theme, priority, SITE),
+        (f"{page}#{quote.id}", quote.id): quote_share(roadmap, theme, priority, quote, SITE),
     }
-    for url, row in rows.items():
-        copies = _attribute(row, r'data-r2p-copy="([^"]*)"')
-        assert copies[0] == url
-        assert copies[1].endswith(f", {url}") and copies[1].startswith(roadmap.source.publisher)
-        assert _attribute(row, r'class="r2p-url r2p-permalink" href="([^"]*)">')[0] == url
-        assert row.count(" hidden>") == 2  # buttons appear only when the script can copy
-    assert "Short link:" in rows[page] and f'href="{SITE}{theme.number}/"' in rows[page]
-    assert f"“{priority.title}”" in _attribute(rows[f"{page}#{priority.id}"], r'data-r2p-copy="([^"]*)"')[1]
-    assert (
-        f"source paragraph {quote.paragraph}" in _attribute(rows[f"{page}#{quote.id}"], r'data-r2p-copy="([^"]*)"')[1]
-    )
+    for (url, key), row in rows.items():
+        assert row.count("<details") == 1 and row.count("<summary>") == 1
+        summary = row.split("<summary>", 1)[1].split("</summary>", 1)[0]
+        assert "http" not in summary
+        panel = row.split("</summary>", 1)[1].split("</details>", 1)[0]
+        copies = _attribute(panel, r'data-r2p-copy="([^"]*)"')
+        assert copies[0] == url and len(copies) == 4  # the link, then one citation per style
+        for text in copies[1:]:
+            assert text.startswith(roadmap.source.publisher) and roadmap.source.url in text and url in text
+        assert _attribute(panel, r'class="r2p-url r2p-permalink" href="([^"]*)">')[0] == url
+        assert panel.count(" hidden>") == 4  # buttons appear only when the script can copy
+        assert [f"../data/cite/{key}.{ext}" for ext in ("ris", "bib", "json")] == re.findall(r"\]\(([^)]*)\)", panel)
+        # On paper the URL is printed once, outside the disclosure, which print hides.
+        assert row.split("</details>", 1)[1].count(url) == 1
+    assert "Short link" in rows[(page, theme.id)] and f'href="{SITE}{theme.number}/"' in rows[(page, theme.id)]
 
 
 def test_theme_page_anchors_come_from_ids_and_its_links_from_site_url(roadmap: Roadmap) -> None:
@@ -164,5 +155,6 @@ def test_every_quote_shows_a_link_icon_to_its_own_anchor(roadmap: Roadmap) -> No
     home = pages["index.md"]
     for quote in roadmap.progress:
         after = home.split(f'id="{quote.id}"', 1)[1].split("</blockquote>", 1)[1]
-        assert after.startswith('\n\n<div class="r2p-share">\n<p class="r2p-share__links">')
+        opening = '\n\n<div class="r2p-share" data-search-exclude markdown="block">\n<details class="r2p-cite"'
+        assert after.startswith(opening)
         assert f'data-r2p-copy="{SITE}#{quote.id}"' in after.split("</div>", 1)[0]

@@ -3,8 +3,10 @@
  * 1. Old anchors: when the address names an #id that is not on this page, r2p-link-map.js (generated
  *    from roadmap.yaml) says where that id lives now: an earlier id (alias), an id that moved to
  *    another page, or a withdrawn id's explanation. The page then goes there.
- * 2. Copy link and Copy citation buttons: shown only when this script runs (the permanent URL is
- *    printed beside them either way); each copy is announced in a polite live region.
+ * 2. The "Link · Cite" disclosures: the Copy link and Copy citation buttons are shown only when this
+ *    script runs (the permanent URL is printed beside them either way); each copy is announced in a
+ *    polite live region. The citations, formatted at build time, get today's date as the access date,
+ *    in the form of their style ("December 2, 2026" or "2 December 2026"), on the page and when copied.
  * 3. Printing: relative links get their permanent address, so print.css can show it.
  */
 (function () {
@@ -94,11 +96,34 @@
     selection.addRange(range);
   }
 
+  // What a citation shows, and copies, until the reader's date is filled in (citations.py).
+  var ACCESSED = "[date accessed]";
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"];
+
+  function today(form) {
+    var now = new Date();
+    var month = MONTHS[now.getMonth()];
+    return form === "dmy"
+      ? now.getDate() + " " + month + " " + now.getFullYear()
+      : month + " " + now.getDate() + ", " + now.getFullYear();
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll(".r2p-accessed"), function (date) {
+    var style = date.closest("[data-r2p-date]");
+    date.textContent = today(style ? style.getAttribute("data-r2p-date") : "mdy");
+  });
+  Array.prototype.forEach.call(document.querySelectorAll(".r2p-cite__nojs"), function (note) {
+    note.hidden = true;
+  });
+
   Array.prototype.forEach.call(document.querySelectorAll("button.r2p-copy[data-r2p-copy]"), function (button) {
     var label = button.textContent;
     button.hidden = false;
     button.addEventListener("click", function () {
       var text = button.getAttribute("data-r2p-copy");
+      var form = button.getAttribute("data-r2p-accessed");
+      if (form) text = text.split(ACCESSED).join(today(form));
       var isCitation = label.indexOf("citation") >= 0;
       copyText(text).then(
         function () {

@@ -107,6 +107,8 @@ def read_contract(path: Path) -> Contract:
 
 def _hint(link: str) -> str:
     page, _, anchor = link.partition("#")
+    cite_file = re.fullmatch(r"/data/cite/([^/]+)\.(?:ris|bib|json)", page)
+    anchor = anchor or (cite_file.group(1) if cite_file else "")  # an item's citation files go with its id
     if anchor:
         return (
             f"if '{anchor}' was renamed, add it to the aliases: of the item that has it now; if it was "

@@ -26,13 +26,14 @@ from ..contract import CONTRACT_FILE, check_kept, published_links
 from ..errors import Problem, RoadmapError
 from ..model import Roadmap
 from ..paths import ZIP_PATH
-from ..render import Site, render_site
+from ..render import Site, citation_meta, render_site
 from ..render.freshness import template_values
 from ..render.markup import GENERATED_MARK
 from ..render.permalinks import anchor_targets
 from ..render.redirects import redirects
 from ..validate import load_roadmap
 from .config import CONFIG_NAME, derive_config, read_config, roadmap_edit_url, site_url
+from .config import site_url as configured_url
 
 log = logging.getLogger("r2p_roadmap")
 
@@ -189,7 +190,11 @@ def build(
             work = Path(tempfile.mkdtemp(prefix=f"{target.name}.work-", dir=state))
             try:
                 url = site_url or config["site_url"]
-                config_file = _stage(project, site, config, work, template_values(roadmap), url)
+                extra = {
+                    **template_values(roadmap),
+                    **citation_meta.template_values(roadmap, site_url or configured_url(config)),
+                }
+                config_file = _stage(project, site, config, work, extra, url)
                 if engine == "zensical":
                     run_zensical(config_file)
                 else:

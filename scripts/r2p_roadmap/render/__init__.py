@@ -28,6 +28,7 @@ from ..schema import schema_text
 from .about import render_about_page
 from .actors import render_actors_page
 from .briefing import render_briefing_page
+from .citation_files import render_citation_files
 from .consensus import render_consensus_page
 from .data_files import render_quotes_csv, render_roadmap_json, render_text_of_record
 from .data_page import render_data_page
@@ -75,4 +76,6 @@ def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL, edit_url: st
     pages[JSON_PATH] = render_roadmap_json(roadmap)
     pages[CSV_PATH] = render_quotes_csv(roadmap)
     pages[text_of_record_path(roadmap)] = render_text_of_record(roadmap.document)
+    # RIS, BibTeX and CSL-JSON for the document and each theme, priority and quote (data/cite/).
+    pages.update(render_citation_files(roadmap, site_url))
     return Site(pages=pages, nav=render_nav(roadmap))

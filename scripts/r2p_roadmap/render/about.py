@@ -57,5 +57,13 @@ def render_about_page(roadmap: Roadmap) -> str:
             f"{md(document.date)}, {link(source.url, md(source.url))}. When you quote this site, give the permanent "
             f"link of the theme, priority or quote and the data version: this is version {md(roadmap.version)}, "
             f"updated {md(roadmap.updated)}.\n",
+            "Under every theme, priority and quote, **Link · Cite** opens its permanent link and its citation "
+            "in APA 7, Chicago author-date and OSCOLA, formatted from the styles' own definitions (CSL): each "
+            "names the source document first, with the paragraph a quote comes from, then the page of this "
+            "site with the data version and, as the access date, the day you read it. It also links to the "
+            "item's citation as RIS, BibTeX and CSL-JSON files for reference managers. Every page carries the "
+            "source document's citation data (Highwire Press and Dublin Core tags, and schema.org data), so a "
+            "reference manager such as Zotero saves the document, by its publisher and with its date, with the "
+            "page you were reading as its address.\n",
         ]
     )

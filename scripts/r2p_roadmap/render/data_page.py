@@ -8,6 +8,7 @@ from typing import Any
 from ..model import Roadmap
 from ..paths import ABOUT_PAGE, CSV_PATH, DATA_PAGE, JSON_PATH, SCHEMA_PATH, relative, text_of_record_path
 from ..schema import schema
+from .citations import DOCUMENT_KEY, FORMATS, file_path
 from .data_files import CSV_COLUMNS, schema_version
 from .freshness import format_date
 from .markup import front_matter, md
@@ -109,6 +110,17 @@ def render_data_page(roadmap: Roadmap) -> str:
         f"| [{md(path.removeprefix('data/'))}]({relative(DATA_PAGE, path)}) | {md(kind)} | {md(what)} |"
         for path, kind, what in downloads
     ]
+    cite_paths = [file_path(DOCUMENT_KEY, extension) for extension, _ in FORMATS]
+    cite_files = " · ".join(f"[{md(path.removeprefix('data/'))}]({relative(DATA_PAGE, path)})" for path in cite_paths)
+    table.append(
+        f"| {cite_files} | {md(', '.join(label for _, label in FORMATS))} | "
+        + md(
+            "The citation of the source document for reference managers. Every theme, priority and quote has "
+            "its own, which cites the source document and then its page of this site, at cite/<id>.ris, .bib "
+            "and .json; its Link · Cite links to them."
+        )
+        + " |"
+    )
     parts = [
         front_matter(
             title="Data",

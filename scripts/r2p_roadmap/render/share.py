@@ -1,74 +1,91 @@
-"""Copy-link and cite controls for themes, priorities and quotes, and the short link of a theme.
+"""One “Link · Cite” disclosure per theme, priority and quote: the permanent link, copy buttons, the
+item's citation in three styles and its citation files for reference managers.
 
-The permanent URL is printed as a link, so that it is visible, selectable and printable without
-JavaScript; permalinks.js reveals the copy buttons (hidden until then) and announces each copy.
+The disclosure is a plain <details>, so it opens by keyboard and without JavaScript, with the
+permanent URL inside it; on screen no URL is printed under an item. In print the disclosure is hidden
+and a line outside it, shown only on paper, gives the permanent URL once. permalinks.js reveals the
+copy buttons (hidden until then), fills in the reader's access date and announces each copy.
 """
 
 from __future__ import annotations
 
 from ..model import Priority, Quote, Roadmap, Theme
-from ..paths import HOME_PAGE, absolute_url, short_link_path, theme_path
+from ..paths import HOME_PAGE, absolute_url, relative, short_link_path, theme_path
+from .citations import (
+    ACCESSED_FALLBACK,
+    FORMATS,
+    Cited,
+    file_path,
+    format_citations,
+    priority_cited,
+    progress_cited,
+    quote_cited,
+    theme_cited,
+)
 from .markup import attr, priority_number
 
 SHORT_LINK_LABEL = "Short link"
 
 
 def source_reference(roadmap: Roadmap) -> str:
-    """The source document as cited: publisher, “title: subtitle”, date."""
+    """The source document as named in a briefing's header: publisher, “title: subtitle”, date."""
     source = roadmap.source
     return f"{source.publisher}, “{source.title}: {source.subtitle}”, {roadmap.document.date}"
 
 
-def citation(roadmap: Roadmap, item: str, url: str) -> str:
-    """A ready-to-paste citation of `item` (plain text) with its permanent URL and the data version."""
-    return (
-        f"{source_reference(roadmap)}. {item}. R2P Roadmap, data version {roadmap.version} "
-        f"(updated {roadmap.updated}), {url}"
-    )
+def _lines(text: str) -> str:
+    """Text of several lines safe inside a double-quoted attribute; each line end kept as an entity."""
+    return "&#10;".join(attr(line) for line in text.split("\n"))
 
 
-def theme_item(theme: Theme) -> str:
-    """How a theme is named in a citation: its number and verbatim title."""
-    return f"Theme {theme.number}, “{' '.join(theme.title.split())}”"
+def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_url: str = "") -> str:
+    """The raw HTML of an item's “Link · Cite” disclosure, and the line that prints its URL on paper.
 
-
-def priority_item(theme: Theme, priority: Priority) -> str:
-    """How a priority is named in a citation."""
-    return f"Theme {theme.number}, priority {priority_number(theme, priority)}, “{priority.title}”"
-
-
-def quote_item(theme: Theme, priority: Priority, quote: Quote) -> str:
-    """How a quote is named in a citation: the priority that shows it and its source paragraph."""
-    return (
-        f"Quote under theme {theme.number}, priority {priority_number(theme, priority)}, “{priority.title}”, "
-        f"source paragraph {quote.paragraph}"
-    )
-
-
-def share_block(roadmap: Roadmap, *, url: str, what: str, item: str, short_url: str = "") -> str:
-    """The raw HTML row under an item: its permanent link, a Copy link button and a Cite disclosure.
-
-    `what` names the item for screen readers ("priority 4.1"); `item` names it in the citation.
+    `what` names the item for screen readers ("priority 4.1"); `page` is the page path it is on, from
+    which the links to its citation files are made relative (so they work in the offline copy too).
     """
-    text = citation(roadmap, item, url)
+    url = cited.url
     short = (
-        f' <span class="r2p-share__label">{SHORT_LINK_LABEL}:</span> '
-        f'<a class="r2p-url r2p-shortlink" href="{attr(short_url)}">{attr(short_url)}</a>'
+        f'<p class="r2p-cite__link"><span class="r2p-share__label">{SHORT_LINK_LABEL}</span> '
+        f'<a class="r2p-url r2p-shortlink" href="{attr(short_url)}">{attr(short_url)}</a></p>\n'
         if short_url
         else ""
     )
+    styles = "".join(
+        '<div class="r2p-cite__style">\n'
+        f'<p class="r2p-cite__name">{attr(formatted.style.label)}</p>\n'
+        f'<p class="r2p-cite__text" data-r2p-style="{formatted.style.key}" data-r2p-date="{formatted.date_form}">'
+        f"{formatted.html}</p>\n"
+        f'<button type="button" class="r2p-copy" data-r2p-copy="{_lines(formatted.text)}" '
+        f'data-r2p-accessed="{formatted.date_form}" '
+        f'aria-label="Copy the {attr(formatted.style.label)} citation of {attr(what)}" hidden>Copy citation</button>\n'
+        "</div>\n"
+        for formatted in format_citations(roadmap, cited)
+    )
+    # Markdown links, so that MkDocs makes them relative to the page as built (folder or .html pages).
+    files = " · ".join(
+        f"[{label}]({relative(page, file_path(cited.key, extension))}){{download}}" for extension, label in FORMATS
+    )
     return (
-        '<div class="r2p-share">\n'
-        f'<p class="r2p-share__links"><span class="r2p-share__label">Permanent link:</span> '
-        f'<a class="r2p-url r2p-permalink" href="{attr(url)}">{attr(url)}</a>{short}</p>\n'
+        # Left out of the search index: every item's citations would match every search for the source.
+        '<div class="r2p-share" data-search-exclude markdown="block">\n'
+        '<details class="r2p-cite" markdown="block">\n'
+        f'<summary>Link<span aria-hidden="true"> · </span><span class="r2p-sr"> and </span>Cite'
+        f'<span class="r2p-sr">: {attr(what)}</span></summary>\n'
+        '<div class="r2p-cite__panel" markdown="block">\n'
+        f'<p class="r2p-cite__link"><span class="r2p-share__label">Permanent link</span> '
+        f'<a class="r2p-url r2p-permalink" href="{attr(url)}">{attr(url)}</a> '
         f'<button type="button" class="r2p-copy" data-r2p-copy="{attr(url)}" '
-        f'aria-label="Copy link to {attr(what)}" hidden>Copy link</button>\n'
-        '<details class="r2p-cite">\n'
-        f'<summary aria-label="Cite {attr(what)}">Cite</summary>\n'
-        f'<p class="r2p-cite__text">{attr(text)}</p>\n'
-        f'<button type="button" class="r2p-copy" data-r2p-copy="{attr(text)}" '
-        f'aria-label="Copy citation of {attr(what)}" hidden>Copy citation</button>\n'
+        f'aria-label="Copy link to {attr(what)}" hidden>Copy link</button></p>\n'
+        f"{short}"
+        '<p class="r2p-cite__intro">Each citation names the original document first, then this page. '
+        f'<span class="r2p-cite__nojs">Write the day you read the page where it says {ACCESSED_FALLBACK}.</span></p>\n'
+        f"{styles}"
+        '<p class="r2p-cite__files" markdown="span">'
+        f'<span class="r2p-share__label">For reference managers</span> {files}</p>\n'
+        "</div>\n"
         "</details>\n"
+        f'<p class="r2p-print-url">Permanent link: {attr(url)}</p>\n'
         "</div>"
     )
 
@@ -79,43 +96,40 @@ def quote_anchor(quote: Quote) -> str:
 
 
 def theme_share(roadmap: Roadmap, theme: Theme, site_url: str) -> str:
-    """The share row under a theme's summary, with its short link."""
+    """The disclosure under a theme's summary, with its short link."""
     return share_block(
         roadmap,
-        url=absolute_url(site_url, theme_path(theme)),
+        theme_cited(roadmap, theme, site_url),
         what=f"theme {theme.number}",
-        item=theme_item(theme),
+        page=theme_path(theme),
         short_url=absolute_url(site_url, short_link_path(theme)),
     )
 
 
 def priority_share(roadmap: Roadmap, theme: Theme, priority: Priority, site_url: str) -> str:
-    """The share row of a priority."""
+    """The disclosure of a priority."""
     return share_block(
         roadmap,
-        url=absolute_url(site_url, theme_path(theme), priority.id),
+        priority_cited(roadmap, theme, priority, site_url),
         what=f"priority {priority_number(theme, priority)}",
-        item=priority_item(theme, priority),
+        page=theme_path(theme),
     )
 
 
 def quote_share(roadmap: Roadmap, theme: Theme, priority: Priority, quote: Quote, site_url: str) -> str:
-    """The share row inside a quote."""
+    """The disclosure of a quote."""
     index = priority.quotes.index(quote) + 1
     return share_block(
         roadmap,
-        url=absolute_url(site_url, theme_path(theme), quote.id),
+        quote_cited(roadmap, theme, priority, quote, site_url),
         what=f"quote {index} of priority {priority_number(theme, priority)}",
-        item=quote_item(theme, priority, quote),
+        page=theme_path(theme),
     )
 
 
 def progress_share(roadmap: Roadmap, quote: Quote, site_url: str) -> str:
-    """The share row inside a quote of the home page's “Progress noted”."""
+    """The disclosure of a quote of the home page's “Progress noted”."""
     index = roadmap.progress.index(quote) + 1
     return share_block(
-        roadmap,
-        url=absolute_url(site_url, HOME_PAGE, quote.id),
-        what=f"progress quote {index}",
-        item=f"Progress noted at the meeting, source paragraph {quote.paragraph}",
+        roadmap, progress_cited(roadmap, quote, site_url), what=f"progress quote {index}", page=HOME_PAGE
     )

