@@ -98,9 +98,8 @@ def _build(project: Project, engine: str = "mkdocs") -> int:
         report = build(project, engine=engine)
     except RoadmapError as error:
         return _report(error)
-    print(
-        f"Built site/ in {report.seconds:.1f} s: {len(report.roadmap.themes)} themes, {len(report.site.pages)} pages."
-    )
+    pages = sum(path.endswith(".md") for path in report.site.pages)  # not the data and citation files
+    print(f"Built site/ in {report.seconds:.1f} s: {len(report.roadmap.themes)} themes, {pages} generated pages.")
     return EXIT_OK
 
 
