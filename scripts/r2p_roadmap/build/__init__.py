@@ -32,13 +32,17 @@ from ..render.markup import GENERATED_MARK
 from ..render.permalinks import anchor_targets
 from ..render.redirects import redirects
 from ..validate import load_roadmap
-from .config import CONFIG_NAME, derive_config, read_config, roadmap_edit_url, site_url
+from .config import CONFIG_NAME, derive_config, read_config, repository_url, roadmap_edit_url, site_url
 from .engines import run_mkdocs, run_zensical
 from .offline import configure_offline, write_zip
 
 log = logging.getLogger("r2p_roadmap")
 
 ENGINES = ("mkdocs", "zensical")
+# The template values a build adds to `extra`: the repository's address (for "Report an error") and the
+# size of the offline copy's zip, both shown in the band at the foot of every page.
+REPOSITORY_KEY = "r2p_repository"
+ZIP_SIZE_KEY = "r2p_zip_size"
 # Beside the site: the lock, the private folders of builds under way, and the finished builds.
 STATE_FOLDER = ".r2p-build"
 
@@ -145,14 +149,27 @@ def _stage(project: Project, site: Site, config: dict[str, Any], work: Path, ext
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")  # line ends exactly as rendered (the CSV's CRLF)
-    derived = derive_config(config, site.nav, extra, url)
     custom = config.get("theme", {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
     if isinstance(custom, str):
         shutil.copytree(project.root / custom, work / "overrides")
+    return _stage_config(config, site, work, extra, url)
+
+
+def _stage_config(config: dict[str, Any], site: Site, work: Path, extra: dict[str, Any], url: str) -> Path:
+    """Write (or write again, with more `extra` values) the private folder's derived configuration."""
+    derived = derive_config(config, site.nav, extra, url, site.abbreviations)
+    if (work / "overrides").is_dir():
         derived["theme"] = {**config["theme"], "custom_dir": "overrides"}
     config_file = work / CONFIG_NAME
     config_file.write_text(json.dumps(derived, ensure_ascii=False, indent=1), encoding="utf-8")  # JSON is YAML
     return config_file
+
+
+def format_size(size: int) -> str:
+    """A file size as the footer gives it: '840 KB', '1.4 MB' (1 KB = 1000 bytes, as file managers count)."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def _publish(new_site: Path, target: Path, state: Path) -> None:
@@ -186,15 +203,21 @@ def build(
             work = Path(tempfile.mkdtemp(prefix=f"{target.name}.work-", dir=state))
             try:
                 url = site_url or config["site_url"]
-                config_file = _stage(project, site, config, work, template_values(roadmap), url)
+                extra = {**template_values(roadmap), REPOSITORY_KEY: repository_url(config)}
+                config_file = _stage(project, site, config, work, extra, url)
+                # The downloadable copy is a second build (file:// needs .html links), zipped first so that
+                # every page of the site can give its size; it uses Material's offline plugin, so MkDocs
+                # builds it whichever engine builds the site.
+                run_mkdocs(config_file, work / "offline", configure_offline)
+                archive = work / "offline.zip"
+                write_zip(work / "offline", archive, {r.path for r in redirects(roadmap)})
+                _stage_config(config, site, work, {**extra, ZIP_SIZE_KEY: format_size(archive.stat().st_size)}, url)
                 if engine == "zensical":
                     run_zensical(config_file)
                 else:
                     run_mkdocs(config_file, work / "site")
-                # The downloadable copy is a second build (file:// needs .html links) zipped into the site;
-                # it uses Material's offline plugin, so MkDocs builds it whichever engine builds the site.
-                run_mkdocs(config_file, work / "offline", configure_offline)
-                write_zip(work / "offline", work / "site" / ZIP_PATH, {r.path for r in redirects(roadmap)})
+                (work / "site" / ZIP_PATH).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(archive, work / "site" / ZIP_PATH)
                 # A link once published keeps working: refuse a build that would drop one.
                 check_kept(
                     project.root / CONTRACT_FILE, published_links(work / "site", site.pages), anchor_targets(roadmap)

@@ -57,5 +57,10 @@ def render_about_page(roadmap: Roadmap) -> str:
             f"{md(document.date)}, {link(source.url, md(source.url))}. When you quote this site, give the permanent "
             f"link of the theme, priority or quote and the data version: this is version {md(roadmap.version)}, "
             f"updated {md(roadmap.updated)}.\n",
+            "## The site itself {#site}\n",
+            "The pages are built from one file, `roadmap.yaml`, by the code in the site’s repository, which also "
+            "holds its tests and the figures on how fast it builds and how much a reader downloads "
+            "(`benchmarks/PERFORMANCE.md`). The link “Report an error” at the foot of every page opens its issue "
+            "tracker.\n",
         ]
     )

@@ -21,6 +21,7 @@ _OBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Theme: each item of `themes`", "fields-theme", ("$defs", "theme")),
     ("Priority: each item of a theme's `priorities`", "fields-priority", ("$defs", "priority")),
     ("Quote: each item of `quotes` and of `meeting.progress`", "fields-quote", ("$defs", "quote")),
+    ("Glossary term: each item of `glossary`", "fields-term", ("$defs", "term")),
     ("Withdrawn id: each item of `withdrawn`", "fields-withdrawal", ("$defs", "withdrawal")),
 )
 
