@@ -47,12 +47,17 @@ def test_zip_is_the_same_when_the_site_is_the_same(tmp_path: Path) -> None:
     (site / "index.html").write_text("<h1>Home</h1>", encoding="utf-8")
     (site / "assets" / "app.js").write_text("run()", encoding="utf-8")
     (site / "assets" / "app.js.map").write_text("{}", encoding="utf-8")
-    (site / "404.html").write_text("<h1>Not found</h1>", encoding="utf-8")
+    (site / "404.html").write_text('<a href="/index.html">Home</a><script src="/assets/app.js"></script>', "utf-8")
     write_zip(site, tmp_path / "first.zip")
     write_zip(site, tmp_path / "second.zip")
     assert (tmp_path / "first.zip").read_bytes() == (tmp_path / "second.zip").read_bytes()
     with zipfile.ZipFile(tmp_path / "first.zip") as archive:
-        assert archive.namelist() == [f"{FOLDER}/assets/app.js", f"{FOLDER}/index.html"]
+        assert archive.namelist() == [f"{FOLDER}/404.html", f"{FOLDER}/assets/app.js", f"{FOLDER}/index.html"]
+        # The error page links from the site root on a server; in the copy, from where it lies.
+        assert (
+            archive.read(f"{FOLDER}/404.html")
+            == b'<a href="./index.html">Home</a><script src="./assets/app.js"></script>'
+        )
 
 
 def test_build_without_the_offline_plugin_fails_and_changes_nothing(project: Project) -> None:

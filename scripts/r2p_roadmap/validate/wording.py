@@ -34,10 +34,10 @@ def is_editorial(path: Path_) -> bool:
 
 def curly(text: str) -> str:
     """`text` with straight quote marks, apostrophes and spaced hyphens made typographic."""
-    text = text.replace("--", "–").replace(" - ", " – ")
+    text = re.sub(r"(?<!-)--(?!-)", "–", text).replace(" - ", " – ")
     text = re.sub(r'(^|[\s(\[{–—‘])"', "\\1“", text)
     text = text.replace('"', "”")
-    text = re.sub(r"(^|[\s(\[{–—“])'(?=\w)", "\\1‘", text)
+    text = re.sub(r"(^|[\s(\[{–—“])'(?=\S)", "\\1‘", text)
     return text.replace("'", "’")
 
 
