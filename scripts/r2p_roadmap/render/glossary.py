@@ -22,13 +22,16 @@ class Entry:
 
     @property
     def anchor(self) -> str:
-        return "term-" + (re.sub(r"[^a-z0-9]+", "-", self.term.casefold()).strip("-") or "x")
+        """term-<actor id> for an actor (its abbreviation may change), else term-<the term in letters and digits>."""
+        return "term-" + (self.actor or re.sub(r"[^a-z0-9]+", "-", self.term.casefold()).strip("-") or "x")
 
     @property
     def explanation(self) -> str:
         """What a reader sees on pointing at the term: what it stands for, then what it is."""
         stands_for = self.stands_for[:1].upper() + self.stands_for[1:]
-        return one_line(". ".join(part.rstrip(".") for part in (stands_for, self.definition) if part) + ".")
+        return one_line(
+            f"{stands_for}. {self.definition}" if stands_for and self.definition else stands_for or self.definition
+        )
 
 
 def glossary_entries(roadmap: Roadmap) -> list[Entry]:
@@ -38,9 +41,19 @@ def glossary_entries(roadmap: Roadmap) -> list[Entry]:
     return sorted(entries, key=lambda entry: (entry.term.casefold(), entry.term))
 
 
+# The `abbr` extension finds a term between word boundaries, so only a term that starts and ends with a
+# letter or digit can be found (the schema asks it of glossary terms; an actor's abbreviation may differ).
+_FINDABLE = re.compile(r"\w(?:.*\w)?", re.DOTALL)
+
+
 def abbreviations(roadmap: Roadmap) -> dict[str, str]:
     """Every way a page writes a term, mapped to its explanation: the `abbr` extension's glossary."""
-    return {form: entry.explanation for entry in glossary_entries(roadmap) for form in term_forms(entry.term)}
+    return {
+        form: entry.explanation
+        for entry in glossary_entries(roadmap)
+        for form in term_forms(entry.term)
+        if _FINDABLE.fullmatch(form)
+    }
 
 
 def render_glossary_page(roadmap: Roadmap) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -198,8 +198,9 @@ class _Checker:
 
     def check_marks(self) -> None:
         """The site's own wording uses typographic quote marks, apostrophes and dashes (quotes keep the source's)."""
+        reported = {problem.path for problem in self.problems}  # such as a short title's '"', refused by the schema
         for path, text in strings(self.document.data):
-            found = straight_words(text) if is_editorial(path) else None
+            found = straight_words(text) if is_editorial(path) and format_path(path) not in reported else None
             if found:
                 line, column = where(self.document, path, text)
                 self.problems.append(
@@ -208,7 +209,7 @@ class _Checker:
                         column,
                         format_path(path),
                         f"straight quote mark, apostrophe or hyphen for a dash: {found[0]}",
-                        f"write {found[1]}; {MARKS_HINT}",
+                        f"write {found[1]} ({MARKS_HINT})",
                         self.document.file,
                     )
                 )
@@ -218,10 +219,11 @@ class _Checker:
         data = self.document.data
         abbrs = {actor["abbr"]: path for path, actor in _items(data, ("actors",)) if isinstance(actor.get("abbr"), str)}
         text = shown_text(data, source) if source else None
+        reported = {problem.path for problem in self.problems}
         seen: dict[str, Path_] = {}
         for entry_path, entry in _items(data, ("glossary",)):
             term, path = entry.get("term"), (*entry_path, "term")
-            if not isinstance(term, str) or not term:
+            if not isinstance(term, str) or not term or format_path(path) in reported:
                 continue
             earlier = next((seen[v] for v in term_forms(term) if v in seen), None)
             if earlier is not None:
@@ -234,11 +236,14 @@ class _Checker:
                     f"'{term}' is the abbreviation of the actor on line {line}",
                     "remove this entry: the actor’s name and description explain it on the pages and the Glossary page",
                 )
-            elif text is not None and not re.search(rf"\b(?:{'|'.join(map(re.escape, term_forms(term)))})\b", text):
+            elif text is not None and not re.search(_whole_words(term_forms(term)), text):
+                other = re.search(_whole_words([term]), text, re.IGNORECASE)
                 self.add(
                     path,
                     f"'{term}' is used on no page: neither the text of roadmap.yaml nor the text of record has it",
-                    "write the term as the pages do, capitals included, or remove the entry",
+                    f"the pages write '{other.group(0)}': write the term as they do, capitals included"
+                    if other
+                    else "write the term as the pages do, capitals included, or remove the entry",
                 )
             for variant in term_forms(term):
                 seen.setdefault(variant, path)
@@ -354,6 +359,11 @@ class _Checker:
             hint = "add the quote that states how many participants made the point, or use 'unattributed'"
         self.add((*path, "support"), f"support '{level}' is not backed by a quote: none contains {phrases}", hint)
         return None
+
+
+def _whole_words(words: Iterable[str]) -> str:
+    """A pattern matching any of `words` as whole words."""
+    return rf"\b(?:{'|'.join(map(re.escape, words))})\b"
 
 
 def _items(container: Any, key: tuple[str], prefix: Path_ = ()) -> Iterator[tuple[Path_, dict[str, Any]]]:

@@ -18,7 +18,7 @@ EDITORIAL_FIELDS |= {"expansion", "reason"}
 _NOT_SHOWN = frozenset({"id", "aliases", "see", "actors", "support", "was", "url", "text_of_record", "raw_extraction"})
 _STRAIGHT = re.compile(r"""["']| - |--""")
 # A place to show in a message: a phrase in straight double quotes, a word with a straight mark, a spaced hyphen.
-_PLACE = re.compile(r""""[^"\n]{1,80}"|[^\s"']*(?:'[^\s"']*)+|"| - |\S*--\S*""")
+_PLACE = re.compile(r""""[^"\n]{1,80}"|[^\s"']*(?:'[^\s"']*)+|"|\S+ - \S+|(?<!\S) - |\S*(?<!-)--(?!-)\S*""")
 MARKS_HINT = "the site’s own text uses “ ” for quotes, ‘ ’ inside them, ’ for an apostrophe and – for a dash"
 
 
@@ -75,7 +75,7 @@ def straight_words(text: str) -> tuple[str, str] | None:
     found = list(dict.fromkeys(match.group(0).strip() or "-" for match in _PLACE.finditer(text)))[:3]
     if not found:
         return None
-    return ", ".join(found), ", ".join(curly(f" {place} ").strip() if place != "-" else "–" for place in found)
+    return "; ".join(found), "; ".join(curly(f" {place} ").strip() or "–" for place in found)
 
 
 def shown_text(data: Any, document: SourceDocument) -> str:
