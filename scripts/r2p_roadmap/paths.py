@@ -54,9 +54,9 @@ RESERVED_IDS = frozenset(
         *("provenance", "quote-explorer", "site", "support-levels", "table", "use"),
     }
 )
-# Families of the site's own anchors: numbered sections, field tables, the map's captions, the
-# quote explorer's controls and the Glossary page's terms.
-RESERVED_PATTERN = re.compile(r"section-[0-9]+|(?:fields|consensus-map|r2p-qx|term)-.*")
+# Families of the site's own anchors: numbered sections, field tables, the map's captions and the
+# quote explorer's controls.
+RESERVED_PATTERN = re.compile(r"section-[0-9]+|(?:fields|consensus-map|r2p-qx)-.*")
 
 
 def is_reserved(item_id: str) -> bool:

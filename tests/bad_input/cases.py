@@ -951,7 +951,7 @@ CASES: tuple[Case, ...] = (
         edit(("  - id: political-leadership\n", "  - id: actors\n")),
         (
             "roadmap.yaml:33:9: themes[1].id: 'actors' is a name the site itself uses for a page, a folder or an anchor\n"
-            "    hint: choose another id; the site uses 404, about, actors, assets, briefing, briefing-pack, cite, columns, consensus, consensus-map, data, derivation, document, downloads, editing, fields, glossary, home, index, levels, performance, progress, provenance, quote-explorer, quotes, search, site, sitemap, source, support-levels, table, themes, use, what-is-r2p, withdrawn, and ids of the forms section-3, fields-…, consensus-map-…, r2p-qx-… and term-…\n"
+            "    hint: choose another id; the site uses 404, about, actors, assets, briefing, briefing-pack, cite, columns, consensus, consensus-map, data, derivation, document, downloads, editing, fields, glossary, home, index, levels, performance, progress, provenance, quote-explorer, quotes, search, site, sitemap, source, support-levels, table, themes, use, what-is-r2p, withdrawn, and ids of the forms section-3, fields-…, consensus-map-… and r2p-qx-…\n"
             "1 error found; nothing was written."
         ),
     ),

@@ -21,11 +21,6 @@ class Entry:
     actor: str = ""  # the actor's id, for an actor's abbreviation
 
     @property
-    def anchor(self) -> str:
-        """term-<actor id> for an actor (its abbreviation may change), else term-<the term in letters and digits>."""
-        return "term-" + (self.actor or re.sub(r"[^a-z0-9]+", "-", self.term.casefold()).strip("-") or "x")
-
-    @property
     def explanation(self) -> str:
         """What a reader sees on pointing at the term: what it stands for, then what it is."""
         stands_for = self.stands_for[:1].upper() + self.stands_for[1:]
@@ -61,7 +56,8 @@ def render_glossary_page(roadmap: Roadmap) -> str:
     lines = []
     for entry in glossary_entries(roadmap):
         stands_for = f' <span class="r2p-glossary__for">{md(entry.stands_for)}</span>' if entry.stands_for else ""
-        lines.append(f'<dt id="{entry.anchor}" markdown="span">{md(entry.term)}{stands_for}</dt>')
+        # No anchors: a term may be removed from the glossary, and a published anchor could never be.
+        lines.append(f'<dt markdown="span">{md(entry.term)}{stands_for}</dt>')
         actor = (
             f" [Named in the roadmap as an actor]({relative(GLOSSARY_PAGE, ACTORS_PAGE, entry.actor)})."
             if entry.actor

@@ -99,7 +99,7 @@ class _Checker:
                     path,
                     f"'{value}' is a name the site itself uses for a page, a folder or an anchor",
                     "choose another id; the site uses " + ", ".join(sorted(RESERVED_IDS)) + ", and ids of the "
-                    "forms section-3, fields-…, consensus-map-…, r2p-qx-… and term-…",
+                    "forms section-3, fields-…, consensus-map-… and r2p-qx-…",
                 )
             elif value in seen:
                 first_line, _ = self.document.mark(seen[value])
