@@ -157,13 +157,6 @@ def test_what_is_r2p_cites_the_un_documents(site_dir: Path) -> None:
     assert [h.text() for h in article.find_all("h2")][:2] == ["The 2005 commitment¶", "The three pillars¶"]
 
 
-def test_actor_chips_say_who_the_actor_is(site_dir: Path, roadmap: Roadmap) -> None:
-    article = _article(site_dir, "themes/veto-restraint/index.html")
-    chips = {a.attrs["href"].rpartition("#")[2]: a.attrs["title"] for a in article.find_all("a", "r2p-actor")}
-    assert chips["p5"] == roadmap.actor("p5").description
-    assert chips["un-security-council"] == roadmap.actor("un-security-council").description
-
-
 def test_no_straight_double_quote_in_the_sites_own_prose(site_dir: Path) -> None:
     found = {}
     for path in sitemap_paths(site_dir):

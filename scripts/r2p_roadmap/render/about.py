@@ -8,6 +8,11 @@ from .. import support
 from ..model import Roadmap
 from .markup import front_matter, link, md
 
+ABOUT_TITLE = "About this site"
+ABOUT_DESCRIPTION = (
+    "Where the R2P roadmap text comes from, how it was turned into themes, priorities and quotes, and how to cite it."
+)
+
 
 def render_about_page(roadmap: Roadmap) -> str:
     """The Markdown of the About page."""
@@ -22,11 +27,7 @@ def render_about_page(roadmap: Roadmap) -> str:
     )
     return "\n".join(
         [
-            front_matter(
-                title="About this site",
-                description="Where the R2P roadmap text comes from, how it was turned into themes, priorities and "
-                "quotes, and how to cite it.",
-            ),
+            front_matter(title=ABOUT_TITLE, description=ABOUT_DESCRIPTION),
             "# About this site {#about}\n",
             "## The source {#provenance}\n",
             f"The site presents “{md(source.title)}: {md(source.subtitle)}”, the record of a ministerial round "

@@ -22,6 +22,7 @@ from ..paths import (
     short_link_path,
     theme_path,
 )
+from .about import ABOUT_DESCRIPTION, ABOUT_TITLE
 from .markup import GENERATED_MARK, attr, one_line
 from .permalinks import earlier_ids
 
@@ -44,8 +45,8 @@ def redirects(roadmap: Roadmap) -> list[Redirect]:
         Redirect(
             PERFORMANCE_REDIRECT,
             page_url(ABOUT_PAGE),
-            "About this site",
-            "The figures on how fast the site builds are kept with its code, in its repository.",
+            ABOUT_TITLE,  # it previews as the page it leads to
+            ABOUT_DESCRIPTION,
             default_anchor="site",
         )
     ]
