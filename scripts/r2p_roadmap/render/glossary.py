@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..model import Roadmap, term_forms
 from ..paths import ACTORS_PAGE, GLOSSARY_PAGE, WHAT_IS_R2P_PAGE, relative
 from .markup import front_matter, md, one_line
+from .search import UNSEARCHED
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def render_glossary_page(roadmap: Roadmap) -> str:
             front_matter(
                 title="Glossary",
                 description="The abbreviations and terms of the 2009 R2P roadmap and this site, and what each means.",
+                search=UNSEARCHED,  # an aggregate page: a search for a term should land where it is used
             ),
             "# Glossary {#glossary}\n",
             '<p class="r2p-summary" markdown="span">The abbreviations and terms that the roadmap and its source '
