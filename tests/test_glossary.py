@@ -23,7 +23,7 @@ from .htmltree import Element, parse_page, resolve
 
 # Elements whose text is not the site's own prose: the source's words (quotes, the text of record,
 # the quote explorer's list), code, and what is not shown.
-_VERBATIM_CLASSES = {"r2p-para", "r2p-qx-text", "r2p-quoted"}
+_VERBATIM_CLASSES = frozenset({"r2p-para", "r2p-qx-text", "r2p-quoted"})
 _NOT_PROSE = {"blockquote", "code", "pre", "script", "style", "kbd", "svg", "title", "q"}
 
 
@@ -31,7 +31,7 @@ def _article(site_dir: Path, page: str) -> Element:
     return parse_page(site_dir, page).find("article")
 
 
-def _texts_outside(element: Element, skip: set[str], skip_classes: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+def _texts_outside(element: Element, skip: set[str], skip_classes: frozenset[str] = frozenset()) -> list[str]:
     """The text pieces of `element` that lie outside elements with the tags in `skip`."""
     found: list[str] = []
     for child in element.children:
@@ -118,7 +118,7 @@ def test_every_abbreviation_on_a_theme_page_carries_its_explanation(site_dir: Pa
         assert {(a.text(), a.attrs.get("title")) for a in abbrs} <= set(explained.items()), page
         # No term is left unexplained in the page's text: code apart, and citations, which name the
         # site ("R2P Roadmap") as a reference manager would.
-        texts = _texts_outside(article, {"abbr", "code", "pre"}, {"r2p-cite"})
+        texts = _texts_outside(article, {"abbr", "code", "pre"}, frozenset({"r2p-cite"}))
         bare = [m.group(0) for text in texts for m in pattern.finditer(text)]
         assert bare == [], page
 

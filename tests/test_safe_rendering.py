@@ -347,8 +347,8 @@ def _short(text: str, limit: int) -> str:
 
 # The fields of the site's own wording, which validate asks to use typographic marks (the others, such
 # as the source's heading and publisher and an abbreviation, still carry straight ones to the pages).
-_EDITORIAL = ("meeting_summary", "theme_short_title", "theme_summary", "priority_title", "priority_text")
-_EDITORIAL += ("actor_name", "actor_description")
+_EDITORIAL = {"meeting_summary", "theme_short_title", "theme_summary", "priority_title", "priority_text"}
+_EDITORIAL |= {"actor_name", "actor_description"}
 
 
 def _fit(texts: dict[str, str]) -> dict[str, str]:
