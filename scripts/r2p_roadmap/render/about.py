@@ -41,16 +41,16 @@ def render_about_page(roadmap: Roadmap) -> str:
             "## How the content was derived {#derivation}\n",
             f"Each of the {len(roadmap.themes)} themes is a numbered heading of the source, with its title "
             f"verbatim. Under each theme, every concrete priority, proposal or recommendation the source states "
-            f"is listed as a priority ({priorities} in all). A priority's title and text paraphrase the source "
+            f"is listed as a priority ({priorities} in all). A priority’s title and text paraphrase the source "
             f"in plain words; its {quotes} quotes are verbatim and are checked against the text of record "
             f"every time the site is built, so a changed word stops the build.\n",
             "## How support levels are read {#support-levels}\n",
             "The source rarely says how many participants held a view, and never counts them. Where it does "
-            "use a quantifier, this site records it as the priority's support level, on the scale below, "
-            "broadest first. Each priority shows the source's own words for its level, and one of its quotes "
-            "always contains them. The scale orders the source's words; it is not a vote count, and no level "
+            "use a quantifier, this site records it as the priority’s support level, on the scale below, "
+            "broadest first. Each priority shows the source’s own words for its level, and one of its quotes "
+            "always contains them. The scale orders the source’s words; it is not a vote count, and no level "
             "is claimed that the source does not state.\n",
-            "| Level | Id | The source's words | Priorities |",
+            "| Level | Id | The source’s words | Priorities |",
             "| --- | --- | --- | --- |",
             rows + "\n",
             "## How to cite {#cite}\n",
