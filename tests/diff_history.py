@@ -42,7 +42,7 @@ WITHDRAW = edit(
 withdrawn:
   - id: ongoing-outreach
     was: priority
-    reason: The theme's new priority says the same in the source's own words.
+    reason: The theme’s new priority says the same in the source’s own words.
     see: consolidate-through-practice
   - id: ongoing-outreach-emphasis
     was: quote

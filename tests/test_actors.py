@@ -83,8 +83,9 @@ def test_summary_table_counts_priorities_and_themes_per_actor(site_dir: Path) ->
     assert rows == expected
 
 
-def test_chips_name_how_often_the_actor_is_named(site_dir: Path) -> None:
+def test_chips_say_who_the_actor_is(site_dir: Path) -> None:
     data = _yaml()
+    descriptions = {actor["id"]: actor.get("description") for actor in data["actors"]}
     counts = {
         actor["id"]: sum(actor["id"] in p["actors"] for t in data["themes"] for p in t["priorities"])
         for actor in data["actors"]
@@ -93,5 +94,7 @@ def test_chips_name_how_often_the_actor_is_named(site_dir: Path) -> None:
     chips = _article(site_dir, page).find_all("a", "r2p-actor")
     assert chips
     for chip in chips:
-        n = counts[resolve(page, chip.attrs["href"])[1]]
-        assert chip.attrs["title"] == f"Named in {n} priorit{'y' if n == 1 else 'ies'}"
+        actor = resolve(page, chip.attrs["href"])[1]
+        n = counts[actor]
+        # The actor's description, or, for an actor without one, how often the roadmap names it.
+        assert chip.attrs["title"] == (descriptions[actor] or f"Named in {n} priorit{'y' if n == 1 else 'ies'}")

@@ -28,7 +28,7 @@ _OVERFLOW = """() => {
     }
     return false;
   };
-  const wide = [...document.querySelectorAll(".md-content *, .md-header *, .md-footer *, .r2p-offline *")]
+  const wide = [...document.querySelectorAll(".md-content *, .md-header *, .md-footer *, .r2p-band *")]
     .filter(element => element.checkVisibility() && sticksOut(element) && !inScrollBox(element))
     .map(element => `${element.tagName.toLowerCase()}.${element.className} "${element.textContent.slice(0, 30)}"`);
   return {scrolled, wide: wide.slice(0, 5)};

@@ -17,7 +17,7 @@ from .htmltree import parse_page
 
 def _freshness(site_dir: Path, page: str) -> tuple[str, str, str]:
     """(version, datetime attribute, date as shown) of the page's data-version line."""
-    aside = parse_page(site_dir, page).find("aside", "r2p-freshness")
+    aside = parse_page(site_dir, page).find("p", "r2p-band__data")
     time = aside.find("time")
     return aside.find("strong").text(), time.attrs["datetime"], time.text()
 

@@ -170,5 +170,5 @@ def test_data_page_describes_every_field_in_the_schema_s_words(site_dir: Path) -
 
 def test_every_page_links_to_the_data_page(site_dir: Path) -> None:
     for page in ("index.html", "editing/index.html", "themes/veto-restraint/index.html"):
-        aside = parse_page(site_dir, page).find("aside", "r2p-freshness")
+        aside = parse_page(site_dir, page).find("p", "r2p-band__data")
         assert resolve(page, aside.find("a").attrs["href"])[0] == DATA_PAGE

@@ -80,7 +80,7 @@ def test_redirect_pages_for_earlier_ids_short_links_and_withdrawn_themes(roadmap
     old_theme, old_priority = roadmap.themes[3], roadmap.themes[3].priorities[0]
     assert sorted(pages) == sorted(
         [f"{t.number}/index.html" for t in changed.themes]
-        + [f"themes/{old_theme.id}/index.html", "themes/gone-theme/index.html"]
+        + [f"themes/{old_theme.id}/index.html", "themes/gone-theme/index.html", "performance/index.html"]
     )
     old = pages[f"themes/{old_theme.id}/index.html"]
     assert '<link rel="canonical" href="https://example.org/r2p/themes/renamed-theme/">' in old
@@ -92,6 +92,8 @@ def test_redirect_pages_for_earlier_ids_short_links_and_withdrawn_themes(roadmap
     gone = pages["themes/gone-theme/index.html"]
     assert 'var target = "../../withdrawn/", anchor = "gone-theme"' in gone
     assert '<link rel="canonical" href="https://example.org/r2p/withdrawn/">' in gone
+    # The Performance page's figures moved to the repository; its address leads to where the About page says so.
+    assert 'var target = "../about/", anchor = "site"' in pages["performance/index.html"]
 
 
 def test_redirect_page_escapes_text_and_script(roadmap: Roadmap) -> None:

@@ -34,6 +34,7 @@ from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render import render_site
 from r2p_roadmap.render.markup import md, one_line
 from r2p_roadmap.validate import load_roadmap
+from r2p_roadmap.validate.wording import curly
 
 from .conftest import ROOT, copy_project
 
@@ -201,8 +202,10 @@ def with_texts(roadmap: Roadmap, texts: dict[str, str]) -> Roadmap:
 
 
 # The actors page lists actors by name; the varied name keeps its first word so that its place in
-# the list, and so the structure of the page, stays the same.
-PREFIXES = {"actor_name": "Ministers "}
+# the list, and so the structure of the page, stays the same. The varied abbreviation starts with a
+# bracket: it keeps its place at the top of the Glossary page, and, starting with no letter, is never
+# one the `abbr` extension looks for, placeholder or not.
+PREFIXES = {"actor_name": "Ministers ", "actor_abbr": "("}
 PLACEHOLDERS = {field: f"{PREFIXES.get(field, '')}Qz{index}placeholder{index}zQ" for index, field in enumerate(FIELDS)}
 
 
@@ -339,10 +342,14 @@ def write_roadmap(project: Project, texts: dict[str, str]) -> None:
 
 def site_events(project: Project) -> dict[str, list[tuple[Any, ...]]]:
     """Events of every HTML page of the built site, by path."""
+    # The band at the foot of each page gives the size of the offline zip, which changes with the text.
     return {
-        path.relative_to(project.site_dir).as_posix(): events(path.read_text(encoding="utf-8"))
+        path.relative_to(project.site_dir).as_posix(): events(_ZIP_SIZE.sub(r"\1", path.read_text(encoding="utf-8")))
         for path in sorted(project.site_dir.rglob("*.html"))
     }
+
+
+_ZIP_SIZE = re.compile(r'(<span class="r2p-band__size">)[^<]*')
 
 
 @cache
@@ -359,8 +366,16 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() or "x"
 
 
+# The fields of the site's own wording, which validate asks to use typographic marks (the others, such
+# as the source's heading and publisher and an abbreviation, still carry straight ones to the pages).
+_EDITORIAL = {"meeting_summary", "theme_short_title", "theme_summary", "priority_title", "priority_text"}
+_EDITORIAL |= {"actor_name", "actor_description"}
+
+
 def _fit(texts: dict[str, str]) -> dict[str, str]:
-    """Texts within the schema's limits: lengths, and no < > & " in a short title."""
+    """Texts within the schema's limits (lengths, and no < > & " in a short title) and typographic
+    marks in the site's own wording."""
+    texts = {field: curly(text) if field in _EDITORIAL else text for field, text in texts.items()}
     return {
         **texts,
         "theme_short_title": _short(re.sub('[<>&"]', "", texts["theme_short_title"]), 40),

@@ -2,7 +2,10 @@
    - the search dialog gets a name (axe's aria-dialog-name), from the label of its search box;
    - the menu button of small screens becomes a real button, which the keyboard reaches and which
      says whether the navigation drawer is open;
-   - a wide table that scrolls sideways can be focused and scrolled by keyboard, and is named. */
+   - a wide table that scrolls sideways can be focused and scrolled by keyboard, and is named;
+   - the first use of each glossary term on a page (an <abbr>, outside links) can be focused, so that
+     keyboard and touch readers get its explanation too: Material shows the tooltip on focus. Only the
+     first, so that a term used thirty times does not add thirty stops to the tab order. */
 (function () {
   "use strict";
 
@@ -60,4 +63,13 @@
     reachable();
   }
   window.addEventListener("resize", reachable);
+
+  var explained = Object.create(null);
+  document.querySelectorAll(".md-content abbr[title]").forEach(function (abbr) {
+    var term = abbr.textContent;
+    if (!explained[term] && !abbr.closest("a, button, summary")) {
+      explained[term] = true;
+      abbr.setAttribute("tabindex", "0");
+    }
+  });
 })();

@@ -62,6 +62,21 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Term:
+    """An abbreviation or term of the glossary: what the pages write, what it stands for, what it means."""
+
+    term: str
+    definition: str
+    expansion: str = ""
+
+
+def term_forms(term: str) -> tuple[str, ...]:
+    """How the pages may write a glossary term: as listed and, when it starts in lowercase, capitalised
+    (at the start of a sentence)."""
+    return (term, term[0].upper() + term[1:]) if term[:1].islower() else (term,)
+
+
+@dataclass(frozen=True)
 class Source:
     """Metadata of the source document and where its texts live (paths relative to roadmap.yaml)."""
 
@@ -97,6 +112,7 @@ class Roadmap:
     themes: tuple[Theme, ...]
     document: SourceDocument
     withdrawn: tuple[Withdrawal, ...] = ()
+    glossary: tuple[Term, ...] = ()
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id (ids are validated to resolve)."""

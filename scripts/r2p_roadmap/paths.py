@@ -25,6 +25,11 @@ DATA_PAGE = "data.md"
 BRIEFING_PAGE = "briefing.md"
 PACK_PAGE = "briefing-pack.md"
 WITHDRAWN_PAGE = "withdrawn.md"
+GLOSSARY_PAGE = "glossary.md"
+WHAT_IS_R2P_PAGE = "what-is-r2p.md"  # hand-written, in docs/
+# The page that once held the build's performance figures, now kept in the repository
+# (benchmarks/PERFORMANCE.md); its address leads to the About page.
+PERFORMANCE_REDIRECT = "performance/index.html"
 THEMES_FOLDER = "themes"
 
 LINK_MAP_PATH = "assets/r2p-link-map.js"
@@ -42,10 +47,11 @@ RESERVED_IDS = frozenset(
     {
         *(PurePosixPath(page).stem for page in (HOME_PAGE, SOURCE_PAGE, ACTORS_PAGE, ABOUT_PAGE, CONSENSUS_PAGE)),
         *(PurePosixPath(page).stem for page in (QUOTES_PAGE, DATA_PAGE, BRIEFING_PAGE, PACK_PAGE, WITHDRAWN_PAGE)),
+        *(PurePosixPath(page).stem for page in (GLOSSARY_PAGE, WHAT_IS_R2P_PAGE)),
         *("404", "assets", "data", "downloads", "editing", "performance", "search", "sitemap", THEMES_FOLDER),
         # anchors of the generated pages' own headings, tables and controls
         *("cite", "columns", "consensus-map", "derivation", "document", "fields", "home", "levels", "progress"),
-        *("provenance", "quote-explorer", "support-levels", "table", "use"),
+        *("provenance", "quote-explorer", "site", "support-levels", "table", "use"),
     }
 )
 # Families of the site's own anchors: numbered sections, field tables, the map's captions and the

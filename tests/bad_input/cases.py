@@ -286,7 +286,7 @@ CASES: tuple[Case, ...] = (
         "a second 'themes:' at the top",
         lambda base: (base + "themes: []\n").encode(),
         (
-            "roadmap.yaml:78:1: duplicate key 'themes': it is already set on line 32\n"
+            "roadmap.yaml:87:1: duplicate key 'themes': it is already set on line 32\n"
             "    hint: keep one of the two; YAML would silently drop the first\n"
             "1 error found; nothing was written."
         ),
@@ -336,7 +336,7 @@ CASES: tuple[Case, ...] = (
         "a second YAML document after '---'",
         lambda base: (base + "---\nthemes: []\n").encode(),
         (
-            "roadmap.yaml:79:1: the file holds more than one YAML document\n"
+            "roadmap.yaml:88:1: the file holds more than one YAML document\n"
             "    hint: remove the '---' line and everything after it that is not roadmap\n"
             "1 error found; nothing was written."
         ),
@@ -786,7 +786,7 @@ CASES: tuple[Case, ...] = (
         "a file over 512 KiB",
         lambda base: base.encode() + (b"# " + b"padding " * 200 + b"\n") * 400,
         (
-            "roadmap.yaml:1:1: the file is 644,399 bytes; the limit is 524,288 bytes (512 KiB)\n"
+            "roadmap.yaml:1:1: the file is 644,758 bytes; the limit is 524,288 bytes (512 KiB)\n"
             "    hint: the roadmap is far smaller than this: check that this is the right file, and remove what was pasted by mistake\n"
             "1 error found; nothing was written."
         ),
@@ -951,7 +951,7 @@ CASES: tuple[Case, ...] = (
         edit(("  - id: political-leadership\n", "  - id: actors\n")),
         (
             "roadmap.yaml:33:9: themes[1].id: 'actors' is a name the site itself uses for a page, a folder or an anchor\n"
-            "    hint: choose another id; the site uses 404, about, actors, assets, briefing, briefing-pack, cite, columns, consensus, consensus-map, data, derivation, document, downloads, editing, fields, home, index, levels, performance, progress, provenance, quote-explorer, quotes, search, sitemap, source, support-levels, table, themes, use, withdrawn, and ids of the forms section-3, fields-…, consensus-map-… and r2p-qx-…\n"
+            "    hint: choose another id; the site uses 404, about, actors, assets, briefing, briefing-pack, cite, columns, consensus, consensus-map, data, derivation, document, downloads, editing, fields, glossary, home, index, levels, performance, progress, provenance, quote-explorer, quotes, search, site, sitemap, source, support-levels, table, themes, use, what-is-r2p, withdrawn, and ids of the forms section-3, fields-…, consensus-map-… and r2p-qx-…\n"
             "1 error found; nothing was written."
         ),
     ),
@@ -1004,6 +1004,96 @@ CASES: tuple[Case, ...] = (
         (
             "roadmap.yaml:20:13: meeting.progress[1].text: is 2,351 characters long; the limit is 2,000\n"
             "    hint: shorten it\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "glossary-duplicate-term",
+        "a glossary term listed twice",
+        edit(("  - term: 2005 commitment\n", "  - term: R2P\n")),
+        (
+            "roadmap.yaml:85:11: glossary[2].term: duplicate term 'R2P': already listed on line 80\n"
+            "    hint: remove one of the two\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "glossary-actor-abbreviation",
+        "a glossary term that is already an actor's abbreviation",
+        edit(("  - term: 2005 commitment\n", "  - term: GA\n")),
+        (
+            "roadmap.yaml:85:11: glossary[2].term: 'GA' is the abbreviation of the actor on line 26\n"
+            "    hint: remove this entry: the actor’s name and description explain it on the pages and the Glossary page\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "glossary-term-unused",
+        "a glossary term that no page uses",
+        edit(("  - term: 2005 commitment\n", "  - term: ICISS\n")),
+        (
+            "roadmap.yaml:85:11: glossary[2].term: 'ICISS' is used on no page: neither the text of roadmap.yaml nor the text of record has it\n"
+            "    hint: write the term as the pages do, capitals included, or remove the entry\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "glossary-term-wrong-capitals",
+        "a glossary term written with capitals the pages do not use",
+        edit(("  - term: 2005 commitment\n", "  - term: 2005 Commitment\n")),
+        (
+            "roadmap.yaml:85:11: glossary[2].term: '2005 Commitment' is used on no page: neither the text of roadmap.yaml nor the text of record has it\n"
+            "    hint: the pages write '2005 commitment': write the term as they do, capitals included\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "glossary-definition-missing",
+        "a glossary term without its definition",
+        edit(("    definition: The commitment to R2P made at the 2005 World Summit.\n", "")),
+        (
+            "roadmap.yaml:85:5: glossary[2]: missing required field 'definition'\n"
+            "    hint: add 'definition:' to this entry; see the editing guide for an example\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "glossary-term-markup",
+        "a glossary term with a bracket",
+        edit(("  - term: 2005 commitment\n", '  - term: "[2005] commitment"\n')),
+        (
+            "roadmap.yaml:85:11: glossary[2].term: '[2005] commitment' is not a term as the pages write it\n"
+            '    hint: a term starts and ends with a letter or digit and has no < > & " [ ] or \\; write it as the text does\n'
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "straight-apostrophe",
+        "a straight apostrophe in a theme summary",
+        edit(("support the NGOs that advance it.", "support the NGOs' work.")),
+        (
+            "roadmap.yaml:37:72: themes[1].summary: straight quote mark, apostrophe or hyphen for a dash: NGOs'\n"
+            "    hint: write NGOs’ (the site’s own text uses “ ” for quotes, ‘ ’ inside them, ’ for an apostrophe and – for a dash)\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "straight-double-quotes-folded",
+        "straight double quotes on the second line of a glossary definition",
+        edit(("      the international community helps and,", '      the "international community" helps and,')),
+        (
+            'roadmap.yaml:84:11: glossary[1].definition: straight quote mark, apostrophe or hyphen for a dash: "international community"\n'
+            "    hint: write “international community” (the site’s own text uses “ ” for quotes, ‘ ’ inside them, ’ for an apostrophe and – for a dash)\n"
+            "1 error found; nothing was written."
+        ),
+    ),
+    Case(
+        "hyphen-for-dash",
+        "a spaced hyphen for a dash in a priority text",
+        edit(("so advocacy must be sustained.", "so advocacy - sustained advocacy - is needed.")),
+        (
+            "roadmap.yaml:41:71: themes[1].priorities[1].text: straight quote mark, apostrophe or hyphen for a dash: advocacy - sustained; advocacy - is\n"
+            "    hint: write advocacy – sustained; advocacy – is (the site’s own text uses “ ” for quotes, ‘ ’ inside them, ’ for an apostrophe and – for a dash)\n"
             "1 error found; nothing was written."
         ),
     ),

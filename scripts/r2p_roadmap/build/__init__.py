@@ -25,19 +25,27 @@ from typing import Any
 from ..contract import CONTRACT_FILE, check_kept, published_links
 from ..errors import Problem, RoadmapError
 from ..model import Roadmap
-from ..paths import ZIP_PATH
+from ..paths import ZIP_PATH, page_url
 from ..render import Site, citation_meta, render_site
 from ..render.freshness import template_values
 from ..render.markup import GENERATED_MARK
 from ..render.permalinks import anchor_targets
 from ..render.redirects import redirects
 from ..validate import load_roadmap
-from .config import CONFIG_NAME, derive_config, read_config, roadmap_edit_url, site_url
+from .config import CONFIG_NAME, derive_config, read_config, repository_url, roadmap_edit_url, site_url
 from .config import site_url as configured_url
 
 log = logging.getLogger("r2p_roadmap")
 
 ENGINES = ("mkdocs", "zensical")
+# The template values a build adds to `extra`: the repository's address (for "Report an error") and the
+# size of the offline copy's zip, both shown in the band at the foot of every page. The zip is made from
+# a second build after the site's, so the pages carry a mark that the build then replaces with the size.
+REPOSITORY_KEY = "r2p_repository"
+ZIP_SIZE_KEY = "r2p_zip_size"
+ZIP_SIZE_MARK = "r2p-zip-size-0e6f"
+# The themes, for the 404 page, which lists them from any depth of the site (themes/404.html).
+THEMES_KEY = "r2p_themes"
 # Beside the site: the lock, the private folders of builds under way, and the finished builds.
 STATE_FOLDER = ".r2p-build"
 
@@ -144,7 +152,7 @@ def _stage(project: Project, site: Site, config: dict[str, Any], work: Path, ext
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")  # line ends exactly as rendered (the CSV's CRLF)
-    derived = derive_config(config, site.nav, extra, url)
+    derived = derive_config(config, site.nav, extra, url, site.abbreviations)
     custom = config.get("theme", {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
     if isinstance(custom, str):
         shutil.copytree(project.root / custom, work / "overrides")
@@ -152,6 +160,30 @@ def _stage(project: Project, site: Site, config: dict[str, Any], work: Path, ext
     config_file = work / CONFIG_NAME
     config_file.write_text(json.dumps(derived, ensure_ascii=False, indent=1), encoding="utf-8")  # JSON is YAML
     return config_file
+
+
+def _theme_links(site: Site) -> list[dict[str, str]]:
+    """Each theme's navigation title with its address on a web server and its file in the offline copy."""
+    return [
+        {"title": title, "address": page_url(path), "file": path.removesuffix(".md") + ".html"}
+        for entry in site.nav
+        for title, path in entry.items()
+    ]
+
+
+def _write_zip_size(site: Path, size: str) -> None:
+    """Put the offline zip's size, known only once the zip is made, where the pages' band asks for it."""
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if ZIP_SIZE_MARK in text:
+            page.write_text(text.replace(ZIP_SIZE_MARK, size), encoding="utf-8")
+
+
+def format_size(size: int) -> str:
+    """A file size as the footer gives it: '840 KB', '1.4 MB' (1 KB = 1000 bytes, as file managers count)."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def _publish(new_site: Path, target: Path, state: Path) -> None:
@@ -193,6 +225,9 @@ def build(
                 extra = {
                     **template_values(roadmap),
                     **citation_meta.template_values(roadmap, site_url or configured_url(config)),
+                    REPOSITORY_KEY: repository_url(config),
+                    ZIP_SIZE_KEY: ZIP_SIZE_MARK,
+                    THEMES_KEY: _theme_links(site),
                 }
                 config_file = _stage(project, site, config, work, extra, url)
                 if engine == "zensical":
@@ -203,6 +238,7 @@ def build(
                 # it uses Material's offline plugin, so MkDocs builds it whichever engine builds the site.
                 run_mkdocs(config_file, work / "offline", configure_offline)
                 write_zip(work / "offline", work / "site" / ZIP_PATH, {r.path for r in redirects(roadmap)})
+                _write_zip_size(work / "site", format_size((work / "site" / ZIP_PATH).stat().st_size))
                 # A link once published keeps working: refuse a build that would drop one.
                 check_kept(
                     project.root / CONTRACT_FILE, published_links(work / "site", site.pages), anchor_targets(roadmap)

@@ -76,6 +76,16 @@ def roadmap_edit_url(config: dict[str, Any]) -> str:
     return folder + "/roadmap.yaml"
 
 
+def repository_url(config: dict[str, Any]) -> str:
+    """The repository's web address, from `repo_url` or the `edit_uri` that names its web editor
+    (https://github.com/o/r/edit/main/docs/ → https://github.com/o/r), or '' without either."""
+    edit_url = roadmap_edit_url(config)
+    repo_url = config.get("repo_url")
+    if isinstance(repo_url, str) and repo_url.startswith(("https://", "http://")):
+        return repo_url.rstrip("/")
+    return edit_url.split("/edit/")[0] if "/edit/" in edit_url else ""
+
+
 def configured_site_url(config_file: Path) -> str:
     """The site_url of the mkdocs.yml at `config_file`."""
     return site_url(read_config(config_file))
@@ -98,11 +108,23 @@ def _themes_entry(config: dict[str, Any], text: str) -> int:
 
 
 def derive_config(
-    config: dict[str, Any], themes: list[dict[str, str]], extra: dict[str, Any], url: str | None = None
+    config: dict[str, Any],
+    themes: list[dict[str, str]],
+    extra: dict[str, Any],
+    url: str | None = None,
+    abbreviations: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The configuration of one build's private copy: folders `docs` and `site` beside it, the themes in
-    the nav, `extra` values for the templates and, when given, another site address."""
+    the nav, `extra` values for the templates, the glossary of the `abbr` extension (which explains each
+    abbreviation and term wherever a page uses it) and, when given, another site address."""
     derived = dict(config)
+    if abbreviations:
+        extensions = [
+            entry
+            for entry in config.get("markdown_extensions", [])
+            if entry != "abbr" and not (isinstance(entry, dict) and "abbr" in entry)
+        ]
+        derived["markdown_extensions"] = [*extensions, {"abbr": {"glossary": abbreviations}}]
     nav = list(config["nav"])
     index = _themes_entry(config, "")
     label = next(iter(nav[index]))

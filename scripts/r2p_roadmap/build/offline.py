@@ -8,6 +8,7 @@ small shim (docs/assets/offline-iframe-worker.js) instead of one loaded from a C
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Collection
 from pathlib import Path
@@ -47,18 +48,29 @@ def configure_offline(config: MkDocsConfig) -> None:
     config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
 
 
+# The error page is the one page MkDocs links from the site root ('/themes/x.html'), since a web server
+# shows it at any depth; in the copy it sits at the top, so its links are made relative to there.
+ERROR_PAGE = "404.html"
+_ROOT_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
+_ROOT_CONFIG = re.compile(r'("(?:base|search)": ")/')
+
+
+def relative_error_page(html: str) -> str:
+    """The error page with its site-root links made relative, so that it works from file:// too."""
+    return _ROOT_CONFIG.sub(
+        lambda m: m.group(1) + ("." if m.group(1).startswith('"base') else "./"), _ROOT_LINK.sub(r"\1./", html)
+    )
+
+
 def write_zip(site: Path, target: Path, leave_out: Collection[str] = ()) -> None:
     """Zip the files of `site` into `target`, under one folder, in a stable order. Left out: source maps
-    (for debugging only, a third of the size), the 404 page (only a web server shows it) and the paths
-    in `leave_out` (redirects from earlier web addresses, which a downloaded copy never had)."""
+    (for debugging only, a third of the size) and the paths in `leave_out` (redirects from earlier web
+    addresses, which a downloaded copy never had). The error page goes in with relative links."""
     target.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(
         path
         for path in site.rglob("*")
-        if path.is_file()
-        and path.suffix != ".map"
-        and path.name != "404.html"
-        and path.relative_to(site).as_posix() not in leave_out
+        if path.is_file() and path.suffix != ".map" and path.relative_to(site).as_posix() not in leave_out
     )
     temporary = target.with_name(f".{target.name}.{os.getpid()}")
     with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -66,5 +78,8 @@ def write_zip(site: Path, target: Path, leave_out: Collection[str] = ()) -> None
             info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(site).as_posix()}", _TIMESTAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            data = path.read_bytes()
+            if path.relative_to(site).as_posix() == ERROR_PAGE:
+                data = relative_error_page(data.decode("utf-8")).encode("utf-8")
+            archive.writestr(info, data)
     os.replace(temporary, target)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Roadmap
 from ..paths import (
@@ -13,6 +13,7 @@ from ..paths import (
     CSV_PATH,
     DATA_PAGE,
     DEFAULT_SITE_URL,
+    GLOSSARY_PAGE,
     HOME_PAGE,
     JSON_PATH,
     LINK_MAP_PATH,
@@ -32,6 +33,7 @@ from .citation_files import render_citation_files
 from .consensus import render_consensus_page
 from .data_files import render_quotes_csv, render_roadmap_json, render_text_of_record
 from .data_page import render_data_page
+from .glossary import abbreviations, render_glossary_page
 from .home import render_home_page
 from .nav import render_nav
 from .pack import render_pack_page
@@ -45,10 +47,12 @@ from .withdrawn_page import render_withdrawn_page
 
 @dataclass(frozen=True)
 class Site:
-    """Generated files keyed by path relative to docs/, and the navigation entries of the themes."""
+    """Generated files keyed by path relative to docs/, the navigation entries of the themes, and the
+    explanation of each abbreviation and term, which the build gives the `abbr` extension."""
 
     pages: dict[str, str]
     nav: list[dict[str, str]]
+    abbreviations: dict[str, str] = field(default_factory=dict)
 
 
 def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL, edit_url: str = "") -> Site:
@@ -58,6 +62,7 @@ def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL, edit_url: st
         SOURCE_PAGE: render_source_page(roadmap),
         ACTORS_PAGE: render_actors_page(roadmap),
         ABOUT_PAGE: render_about_page(roadmap),
+        GLOSSARY_PAGE: render_glossary_page(roadmap),
     }
     for theme in roadmap.themes:
         pages[theme_path(theme)] = render_theme_page(roadmap, theme, site_url, edit_url)
@@ -78,4 +83,4 @@ def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL, edit_url: st
     pages[text_of_record_path(roadmap)] = render_text_of_record(roadmap.document)
     # RIS, BibTeX and CSL-JSON for the document and each theme, priority and quote (data/cite/).
     pages.update(render_citation_files(roadmap, site_url))
-    return Site(pages=pages, nav=render_nav(roadmap))
+    return Site(pages=pages, nav=render_nav(roadmap), abbreviations=abbreviations(roadmap))

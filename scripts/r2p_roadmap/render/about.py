@@ -8,6 +8,11 @@ from .. import support
 from ..model import Roadmap
 from .markup import front_matter, link, md
 
+ABOUT_TITLE = "About this site"
+ABOUT_DESCRIPTION = (
+    "Where the R2P roadmap text comes from, how it was turned into themes, priorities and quotes, and how to cite it."
+)
+
 
 def render_about_page(roadmap: Roadmap) -> str:
     """The Markdown of the About page."""
@@ -22,11 +27,7 @@ def render_about_page(roadmap: Roadmap) -> str:
     )
     return "\n".join(
         [
-            front_matter(
-                title="About this site",
-                description="Where the R2P roadmap text comes from, how it was turned into themes, priorities and "
-                "quotes, and how to cite it.",
-            ),
+            front_matter(title=ABOUT_TITLE, description=ABOUT_DESCRIPTION),
             "# About this site {#about}\n",
             "## The source {#provenance}\n",
             f"The site presents “{md(source.title)}: {md(source.subtitle)}”, the record of a ministerial round "
@@ -40,16 +41,16 @@ def render_about_page(roadmap: Roadmap) -> str:
             "## How the content was derived {#derivation}\n",
             f"Each of the {len(roadmap.themes)} themes is a numbered heading of the source, with its title "
             f"verbatim. Under each theme, every concrete priority, proposal or recommendation the source states "
-            f"is listed as a priority ({priorities} in all). A priority's title and text paraphrase the source "
+            f"is listed as a priority ({priorities} in all). A priority’s title and text paraphrase the source "
             f"in plain words; its {quotes} quotes are verbatim and are checked against the text of record "
             f"every time the site is built, so a changed word stops the build.\n",
             "## How support levels are read {#support-levels}\n",
             "The source rarely says how many participants held a view, and never counts them. Where it does "
-            "use a quantifier, this site records it as the priority's support level, on the scale below, "
-            "broadest first. Each priority shows the source's own words for its level, and one of its quotes "
-            "always contains them. The scale orders the source's words; it is not a vote count, and no level "
+            "use a quantifier, this site records it as the priority’s support level, on the scale below, "
+            "broadest first. Each priority shows the source’s own words for its level, and one of its quotes "
+            "always contains them. The scale orders the source’s words; it is not a vote count, and no level "
             "is claimed that the source does not state.\n",
-            "| Level | Id | The source's words | Priorities |",
+            "| Level | Id | The source’s words | Priorities |",
             "| --- | --- | --- | --- |",
             rows + "\n",
             "## How to cite {#cite}\n",
@@ -58,12 +59,17 @@ def render_about_page(roadmap: Roadmap) -> str:
             f"link of the theme, priority or quote and the data version: this is version {md(roadmap.version)}, "
             f"updated {md(roadmap.updated)}.\n",
             "Under every theme, priority and quote, **Link · Cite** opens its permanent link and its citation "
-            "in APA 7, Chicago author-date and OSCOLA, formatted from the styles' own definitions (CSL): each "
+            "in APA 7, Chicago author-date and OSCOLA, formatted from the styles’ own definitions (CSL): each "
             "names the source document first, with the paragraph a quote comes from, then the page of this "
             "site with the data version and, as the access date, the day you read it. It also links to the "
             "item's citation as RIS, BibTeX and CSL-JSON files for reference managers. Every page carries the "
             "source document's citation data (Highwire Press and Dublin Core tags, and schema.org data), so a "
             "reference manager such as Zotero saves the document, by its publisher and with its date, with the "
             "page you were reading as its address.\n",
+            "## The site itself {#site}\n",
+            "The pages are built from one file, `roadmap.yaml`, by the code in the site’s repository, which also "
+            "holds its tests and the figures on how fast it builds and how much a reader downloads "
+            "(`benchmarks/PERFORMANCE.md`). The link “Report an error” at the foot of every page opens its issue "
+            "tracker.\n",
         ]
     )

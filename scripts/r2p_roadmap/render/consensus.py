@@ -77,7 +77,7 @@ def render_consensus_map(roadmap: Roadmap, page: str, *, compact: bool = False) 
 def render_consensus_table(roadmap: Roadmap, page: str) -> str:
     """The text alternative: one row per priority with its theme, its support level and the source's words."""
     rows = [
-        "| Theme | Priority | Support level | The source's words |",
+        "| Theme | Priority | Support level | The source’s words |",
         "| --- | --- | --- | --- |",
     ]
     for theme in roadmap.themes:

@@ -8,7 +8,7 @@ import io
 import json
 from typing import Any
 
-from ..model import Actor, Priority, Quote, Roadmap, Theme
+from ..model import Actor, Priority, Quote, Roadmap, Term, Theme
 from ..schema import schema
 from ..source import SourceDocument
 from .quote_list import list_quotes
@@ -47,6 +47,10 @@ def _actor(actor: Actor) -> dict[str, Any]:
         "name": actor.name,
         **_optional(abbr=actor.abbr, description=actor.description, keywords=actor.keywords),
     }
+
+
+def _term(term: Term) -> dict[str, Any]:
+    return {"term": term.term, **_optional(expansion=term.expansion), "definition": term.definition}
 
 
 def _priority(priority: Priority) -> dict[str, Any]:
@@ -92,6 +96,7 @@ def roadmap_data(roadmap: Roadmap) -> dict[str, Any]:
         "meeting": {"summary": roadmap.meeting_summary, "progress": [_quote(q) for q in roadmap.progress]},
         "actors": [_actor(actor) for actor in roadmap.actors],
         "themes": [_theme(theme) for theme in roadmap.themes],
+        **({"glossary": [_term(term) for term in roadmap.glossary]} if roadmap.glossary else {}),
         **({"withdrawn": [dataclasses.asdict(w) for w in roadmap.withdrawn]} if roadmap.withdrawn else {}),
     }
 

@@ -20,8 +20,9 @@ _OBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Meeting: `meeting`", "fields-meeting", ("properties", "meeting")),
     ("Actor: each item of `actors`", "fields-actor", ("$defs", "actor")),
     ("Theme: each item of `themes`", "fields-theme", ("$defs", "theme")),
-    ("Priority: each item of a theme's `priorities`", "fields-priority", ("$defs", "priority")),
+    ("Priority: each item of a theme’s `priorities`", "fields-priority", ("$defs", "priority")),
     ("Quote: each item of `quotes` and of `meeting.progress`", "fields-quote", ("$defs", "quote")),
+    ("Glossary term: each item of `glossary`", "fields-term", ("$defs", "term")),
     ("Withdrawn id: each item of `withdrawn`", "fields-withdrawal", ("$defs", "withdrawal")),
 )
 
@@ -135,14 +136,14 @@ def render_data_page(roadmap: Roadmap) -> str:
         f"`schema_version` in roadmap.json is **{md(schema_version())}**: it changes only when the structure "
         "does, so a tool written for one schema version reads every data version that has it.\n",
         "## Using the files {#use}\n",
-        "- **Quotes are verbatim.** Each quote's `text` is the exact passage of the text of record, found in "
+        "- **Quotes are verbatim.** Each quote’s `text` is the exact passage of the text of record, found in "
         "the paragraph numbered `paragraph`; the build checks every one before anything is published.\n"
         "- **Support levels** are the breadth of agreement the source states, broadest first, not a vote count; "
-        f"the [About page]({relative(DATA_PAGE, ABOUT_PAGE, 'support-levels')}) lists the source's words for each.\n"
+        f"the [About page]({relative(DATA_PAGE, ABOUT_PAGE, 'support-levels')}) lists the source’s words for each.\n"
         "- **Ids are permanent.** Link to a theme at `themes/<theme id>/`, to a priority or quote at "
         "`themes/<theme id>/#<id>`, and to a paragraph of the source at `source/#p<number>`.\n"
         "- **roadmap.json** validates against the JSON Schema with any Draft 2020-12 validator. Its "
-        "`source.text_of_record` names the file in the site's repository; the same text is published here as "
+        "`source.text_of_record` names the file in the site’s repository; the same text is published here as "
         f"[{md(text_path.removeprefix('data/'))}]({relative(DATA_PAGE, text_path)}).\n"
         "- **quotes.csv** is comma-separated with a header row, fields in double quotes where they contain "
         "commas or quotes, UTF-8 with a byte-order mark so that Excel shows every character. The progress "

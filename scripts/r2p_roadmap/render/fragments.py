@@ -32,8 +32,9 @@ def actor_links(roadmap: Roadmap, priority: Priority, page: str) -> str:
     for actor_id in priority.actors:
         actor = roadmap.actor(actor_id)
         label = actor.name + (f" ({actor.abbr})" if actor.abbr else "")
+        # The hover text says who the actor is; without a description, how often the roadmap names it.
         named = len(roadmap.naming.get(actor_id, ()))
-        title = f"Named in {named} priorit{'y' if named == 1 else 'ies'}"
+        title = attr(actor.description) or f"Named in {named} priorit{'y' if named == 1 else 'ies'}"
         links.append(f'[{md(label)}]({relative(page, ACTORS_PAGE, actor.id)} "{title}"){{.r2p-actor}}')
     return '<p class="r2p-actors" markdown="span"><strong>Actors:</strong> ' + " ".join(links) + "</p>"
 

@@ -1,5 +1,5 @@
-"""The roadmap data's version and last-updated date, as values for the template partial that shows
-them on every page (themes/partials/r2p-freshness.html reads them from config.extra)."""
+"""The roadmap data's version and last-updated date, and the source it is taken from, as values for the
+band at the foot of every page (themes/partials/r2p-band.html reads them from config.extra)."""
 
 from __future__ import annotations
 
@@ -21,10 +21,15 @@ def format_date(iso_date: str) -> str:
 
 def template_values(roadmap: Roadmap) -> dict[str, dict[str, str]]:
     """The values the build adds to MkDocs' `extra` config so that every page, hand-written ones too, can show them."""
+    source = roadmap.source
     return {
         EXTRA_KEY: {
             "version": roadmap.version,
             "updated": roadmap.updated,
             "updated_text": format_date(roadmap.updated),
+            "source_title": source.title,
+            "source_publisher": source.publisher,
+            "source_date": roadmap.document.date,
+            "source_url": source.url,
         }
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Roadmap
-from ..paths import DEFAULT_SITE_URL, HOME_PAGE, relative, theme_path
+from ..paths import DEFAULT_SITE_URL, GLOSSARY_PAGE, HOME_PAGE, WHAT_IS_R2P_PAGE, relative, theme_path
 from .consensus import render_consensus_summary
 from .fragments import quote_block
 from .markup import front_matter, md, one_line
@@ -21,6 +21,9 @@ def render_home_page(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL) -> str:
         ),
         "# The Responsibility to Protect: the road map agreed on 25 September 2009 {#home}\n",
         f'<p class="r2p-summary" markdown="span">{md(roadmap.meeting_summary)}</p>\n',
+        f'<p class="r2p-note" markdown="span">New to R2P? [What is R2P?]({relative(HOME_PAGE, WHAT_IS_R2P_PAGE)}) '
+        f"gives the background, and the [Glossary]({relative(HOME_PAGE, GLOSSARY_PAGE)}) explains the "
+        "abbreviations and terms.</p>\n",
         "## Progress noted {#progress}\n",
         *(quote_block(quote, HOME_PAGE, progress_share(roadmap, quote, site_url)) + "\n" for quote in roadmap.progress),
         f"## The {count} themes {{#themes}}\n",

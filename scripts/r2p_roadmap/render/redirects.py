@@ -1,4 +1,4 @@
-"""Static redirect pages: earlier theme ids, short links (/4/) and withdrawn themes.
+"""Static redirect pages: earlier theme ids, short links (/4/), withdrawn themes and retired pages.
 
 Each is a plain HTML file written into docs/, which MkDocs (and Zensical) copy as they are, so the
 redirect works on any static host and in a downloaded copy. The inline script keeps the `#anchor`
@@ -12,7 +12,17 @@ import json
 from dataclasses import dataclass
 
 from ..model import Roadmap
-from ..paths import WITHDRAWN_PAGE, earlier_theme_path, page_url, relative_url, short_link_path, theme_path
+from ..paths import (
+    ABOUT_PAGE,
+    PERFORMANCE_REDIRECT,
+    WITHDRAWN_PAGE,
+    earlier_theme_path,
+    page_url,
+    relative_url,
+    short_link_path,
+    theme_path,
+)
+from .about import ABOUT_DESCRIPTION, ABOUT_TITLE
 from .markup import GENERATED_MARK, attr, one_line
 from .permalinks import earlier_ids
 
@@ -29,8 +39,17 @@ class Redirect:
 
 
 def redirects(roadmap: Roadmap) -> list[Redirect]:
-    """Every redirect page the roadmap needs: short links, earlier theme ids, withdrawn themes."""
-    found = []
+    """Every redirect page the roadmap needs: short links, earlier theme ids, withdrawn themes, and the
+    address of the Performance page, whose figures are now kept with the code (benchmarks/PERFORMANCE.md)."""
+    found = [
+        Redirect(
+            PERFORMANCE_REDIRECT,
+            page_url(ABOUT_PAGE),
+            ABOUT_TITLE,  # it previews as the page it leads to
+            ABOUT_DESCRIPTION,
+            default_anchor="site",
+        )
+    ]
     for theme in roadmap.themes:
         target = page_url(theme_path(theme))
         title, description = f"Theme {theme.number}: {theme.short_title}", one_line(theme.summary)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -15,11 +15,12 @@ import jsonschema
 from .. import support
 from ..errors import Problem, RoadmapError
 from ..load import Document, Path_, load_document, read_file
-from ..model import Actor, Priority, Quote, Roadmap, Source, Theme, Withdrawal
+from ..model import Actor, Priority, Quote, Roadmap, Source, Term, Theme, Withdrawal, term_forms
 from ..paths import RESERVED_IDS, is_reserved
 from ..schema import schema
 from ..source import SourceDocument, closest_passage, find_span, first_difference, load_source, normalise
 from .schema_messages import describe_schema_error
+from .wording import MARKS_HINT, is_editorial, shown_text, straight_words, strings, where
 
 # The longest quote the schema allows; longer text cannot be a span of one paragraph.
 MAX_QUOTE_CHARS: int = schema()["$defs"]["quote"]["properties"]["text"]["maxLength"]
@@ -195,6 +196,58 @@ class _Checker:
                         )
                         self.add((*priority_path, "actors", index), f"unknown actor '{ref}'", hint)
 
+    def check_marks(self) -> None:
+        """The site's own wording uses typographic quote marks, apostrophes and dashes (quotes keep the source's)."""
+        reported = {problem.path for problem in self.problems}  # such as a short title's '"', refused by the schema
+        for path, text in strings(self.document.data):
+            found = straight_words(text) if is_editorial(path) and format_path(path) not in reported else None
+            if found:
+                line, column = where(self.document, path, text)
+                self.problems.append(
+                    Problem(
+                        line,
+                        column,
+                        format_path(path),
+                        f"straight quote mark, apostrophe or hyphen for a dash: {found[0]}",
+                        f"write {found[1]} ({MARKS_HINT})",
+                        self.document.file,
+                    )
+                )
+
+    def check_glossary(self, source: SourceDocument | None) -> None:
+        """Each term is listed once, is not an actor's abbreviation, and appears on the pages."""
+        data = self.document.data
+        abbrs = {actor["abbr"]: path for path, actor in _items(data, ("actors",)) if isinstance(actor.get("abbr"), str)}
+        text = shown_text(data, source) if source else None
+        reported = {problem.path for problem in self.problems}
+        seen: dict[str, Path_] = {}
+        for entry_path, entry in _items(data, ("glossary",)):
+            term, path = entry.get("term"), (*entry_path, "term")
+            if not isinstance(term, str) or not term or format_path(path) in reported:
+                continue
+            earlier = next((seen[v] for v in term_forms(term) if v in seen), None)
+            if earlier is not None:
+                line, _ = self.document.mark(earlier)
+                self.add(path, f"duplicate term '{term}': already listed on line {line}", "remove one of the two")
+            elif term in abbrs:
+                line, _ = self.document.mark((*abbrs[term], "abbr"))
+                self.add(
+                    path,
+                    f"'{term}' is the abbreviation of the actor on line {line}",
+                    "remove this entry: the actor’s name and description explain it on the pages and the Glossary page",
+                )
+            elif text is not None and not re.search(_whole_words(term_forms(term)), text):
+                other = re.search(_whole_words([term]), text, re.IGNORECASE)
+                self.add(
+                    path,
+                    f"'{term}' is used on no page: neither the text of roadmap.yaml nor the text of record has it",
+                    f"the pages write '{other.group(0)}': write the term as they do, capitals included"
+                    if other
+                    else "write the term as the pages do, capitals included, or remove the entry",
+                )
+            for variant in term_forms(term):
+                seen.setdefault(variant, path)
+
     def check_source_metadata(self, document: SourceDocument) -> None:
         source = self.document.data.get("source")
         if not isinstance(source, dict):
@@ -308,6 +361,11 @@ class _Checker:
         return None
 
 
+def _whole_words(words: Iterable[str]) -> str:
+    """A pattern matching any of `words` as whole words."""
+    return rf"\b(?:{'|'.join(map(re.escape, words))})\b"
+
+
 def _items(container: Any, key: tuple[str], prefix: Path_ = ()) -> Iterator[tuple[Path_, dict[str, Any]]]:
     """(path, item) for each mapping in container[key] when that is a list; skips malformed parts."""
     if not isinstance(container, dict):
@@ -365,6 +423,7 @@ def validate_document(document: Document, base_dir: Path) -> Roadmap:
     checker.check_withdrawn()
     checker.check_numbers()
     checker.check_actor_references()
+    checker.check_marks()
 
     source_doc: SourceDocument | None = None
     record = checker.source_file("text_of_record", base_dir)
@@ -377,6 +436,7 @@ def validate_document(document: Document, base_dir: Path) -> Roadmap:
 
     spans: dict[Path_, str] = {}
     phrases: dict[Path_, str] = {}
+    checker.check_glossary(source_doc)
     if source_doc is not None:
         checker.check_source_metadata(source_doc)
         meeting = data.get("meeting")
@@ -455,6 +515,7 @@ def _build(
         themes=tuple(themes),
         document=doc,
         withdrawn=tuple(Withdrawal(**entry) for entry in data.get("withdrawn", ())),
+        glossary=tuple(Term(t["term"], t["definition"], t.get("expansion", "")) for t in data.get("glossary", ())),
     )
 
 

@@ -112,6 +112,12 @@ def describe_schema_error(
             "short titles name pages in the browser and the navigation: write 'and' instead of '&', use curly "
             'quotes “ ” instead of ", and leave out < and >',
         )
+    elif kind == "pattern" and rule.startswith("^[A-Za-z0-9](?:"):
+        yield _said(
+            path,
+            f"'{value}' is not a term as the pages write it",
+            'a term starts and ends with a letter or digit and has no < > & " [ ] or \\; write it as the text does',
+        )
     elif kind == "pattern":
         yield _said(path, f"'{value}' is not a web address", "start it with https://")
     elif kind in ("minItems", "minLength"):
