@@ -159,10 +159,10 @@ def test_every_quote_shows_a_link_icon_to_its_own_anchor(roadmap: Roadmap) -> No
     for theme in roadmap.themes:
         page = pages[f"themes/{theme.id}.md"]
         for quote in (q for p in theme.priorities for q in p.quotes):
-            block = page.split(f'id="{quote.id}"', 1)[1].split("</blockquote>", 1)[0]
+            block = page.split(f'id="{quote.id}"', 1)[1].split("</figure>", 1)[0]
             assert f'<a class="headerlink r2p-anchor" href="#{quote.id}" title="Link to this quote">¶</a>' in block
     home = pages["index.md"]
     for quote in roadmap.progress:
-        after = home.split(f'id="{quote.id}"', 1)[1].split("</blockquote>", 1)[1]
-        assert after.startswith('\n\n<div class="r2p-share">\n<p class="r2p-share__links">')
+        after = home.split(f'id="{quote.id}"', 1)[1].split("</figure>", 1)[1]
+        assert after.startswith('\n\n<div class="r2p-unsearched" data-search-exclude="">\n<div class="r2p-share">\n')
         assert f'data-r2p-copy="{SITE}#{quote.id}"' in after.split("</div>", 1)[0]

@@ -89,20 +89,30 @@ TEXT = (
 
 
 class _Events(HTMLParser):
+    """Events of a page; the text of the hidden search-terms paragraph (render/search.py) counts as one
+    marker, because which phrases it lists depends on the words of the text, not only on where they go."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.items: list[tuple[Any, ...]] = []
+        self.in_terms = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.items.append(("start", tag, tuple(attrs)))
+        self.in_terms = tag == "p" and ("class", "r2p-keywords") in attrs
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.items.append(("start", tag, tuple(attrs)))
 
     def handle_endtag(self, tag: str) -> None:
         self.items.append(("end", tag))
+        self.in_terms = False
 
     def handle_data(self, data: str) -> None:
+        if self.in_terms:
+            data = "search terms"
+            if self.items[-1] == ("data", data):
+                return
         if self.items and self.items[-1][0] == "data":
             self.items[-1] = ("data", self.items[-1][1] + data)
         else:

@@ -7,7 +7,7 @@ from collections import Counter
 
 from .. import support
 from ..model import Priority, Roadmap, Theme
-from ..paths import ABOUT_PAGE, CONSENSUS_PAGE, relative, theme_path
+from ..paths import ABOUT_PAGE, CONSENSUS_PAGE, SOURCE_PAGE, relative, theme_path
 from .markup import front_matter, md, priority_number
 from .search import UNSEARCHED
 
@@ -27,6 +27,29 @@ def _mark(theme: Theme, priority: Priority, page: str) -> str:
         f'[<span class="r2p-mark__number" aria-hidden="true">{md(number)}</span>{label}]({target})'
         f"{{.r2p-mark .r2p-mark--{level.id} data-priority={priority.id}}}"
     )
+
+
+def empty_levels_note(roadmap: Roadmap, page: str) -> str:
+    """A sentence for each level that no priority has, so that an empty column is explained in words:
+    where the source uses the level's words for something other than a priority, it says where."""
+    counts = Counter(priority.support for theme in roadmap.themes for priority in theme.priorities)
+    notes = []
+    for level in support.LEVELS:
+        if counts[level.id]:
+            continue
+        note = f"No priority is at “{md(level.label)}”: the source says so of none of them."
+        for quote in roadmap.progress:
+            phrase = support.find_phrase(level.id, quote.text)
+            if phrase:
+                link = relative(page, SOURCE_PAGE, f"p{quote.paragraph}")
+                note = (
+                    f"No priority is at “{md(level.label)}”: the source says “{md(phrase)}” only of the "
+                    f"progress noted at the start of the meeting ([paragraph {quote.paragraph}]({link})), "
+                    "not of any priority."
+                )
+                break
+        notes.append(note)
+    return '<p class="r2p-map__empty" markdown="span">' + " ".join(notes) + "</p>" if notes else ""
 
 
 def render_consensus_map(roadmap: Roadmap, page: str, *, compact: bool = False) -> str:
@@ -70,7 +93,10 @@ def render_consensus_map(roadmap: Roadmap, page: str, *, compact: bool = False) 
         lines += ["<tfoot>", "<tr>", '<th scope="row">Priorities</th>']
         lines += [f'<td data-level="{level.id}">{counts.get(level.id, 0)}</td>' for level in levels]
         lines += ["</tr>", "</tfoot>"]
-    lines += ["</table>", "</div>", "</figure>"]
+    lines += ["</table>", "</div>"]
+    if not compact:
+        lines.append(empty_levels_note(roadmap, page))
+    lines.append("</figure>")
     return "\n".join(lines) + "\n"
 
 
