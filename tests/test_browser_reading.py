@@ -28,9 +28,10 @@ _COLOURS = """selector => [...document.querySelectorAll(selector)].map(el => {
     if (c[3] > 0) { bg = bg ? bg : c; if (c[3] === 1) break; }
   }
   const page = parse(getComputedStyle(document.body).backgroundColor);
-  const base = bg && bg[3] === 1 ? bg : (bg ? bg.slice(0, 3).map((v, i) => v * bg[3] + page[i] * (1 - bg[3])).concat(1) : page);
+  const over = (c, under) => c.slice(0, 3).map((v, i) => v * c[3] + under[i] * (1 - c[3])).concat(1);
+  const base = bg ? over(bg, page) : page;
   const fg = parse(getComputedStyle(el).color);
-  const text = fg.slice(0, 3).map((v, i) => v * fg[3] + base[i] * (1 - fg[3]));
+  const text = over(fg, base);
   const rgb = v => 'rgb(' + v.slice(0, 3).map(Math.round).join(', ') + ')';
   return {text: rgb(text), background: rgb(base), words: el.textContent.trim().slice(0, 40)};
 })"""
