@@ -133,6 +133,11 @@ def test_search_results_name_themes_and_show_no_control_text(search_page: Page, 
             assert title in themes or not title.startswith("Theme "), title
         for control in ["Permanent link", "Copy link", "Cite", "Keywords:", "https://", "_"]:
             assert control not in text, (query, control)
+        for keywords in [t.keywords for t in roadmap.themes] + [
+            p.keywords for t in roadmap.themes for p in t.priorities
+        ]:
+            if len(keywords) > 1:
+                assert " ".join(keywords) not in text, (query, keywords)
 
 
 # Phrases a reader types: named bodies and fixed expressions. For each, the theme pages whose text or

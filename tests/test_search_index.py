@@ -19,7 +19,8 @@ from .conftest import ROOT
 def test_keyword_line_is_hidden_and_escapes_every_keyword() -> None:
     assert keyword_line([]) == ""
     assert keyword_line(["UNSC", "<b>R2P</b>", "pillar_two"], ["_rule_of_law"]) == (
-        '<p class="r2p-keywords" hidden markdown="span">UNSC &lt;b&gt;R2P&lt;/b&gt; pillar\\_two \\_rule\\_of\\_law</p>'
+        '<p class="r2p-keywords" hidden markdown="span">'
+        "\\_terms UNSC &lt;b&gt;R2P&lt;/b&gt; pillar\\_two \\_rule\\_of\\_law</p>"
     )
 
 

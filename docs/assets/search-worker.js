@@ -6,7 +6,8 @@
    wildcard Material gives every query word cannot reach ("security*" does not match it); here each query of several words gets those of its runs of two words or
    more, joined the same way, that some page holds, so that pages holding the phrase match those terms
    too and rank first; a query whose words form no such phrase is searched exactly as Material does.
-   The joined terms are taken out of the results again, so they never show as words or missing words.
+   The joined terms, and the hidden paragraph that holds them and the keywords, are taken out of the
+   results again, so they never show as words or missing words.
    themes/main.html starts it in place of Material's worker, except from file:// (the offline copy). */
 (function () {
   "use strict";
@@ -54,9 +55,12 @@
           Object.keys(item.terms || {}).forEach(function (term) {
             if (term.charAt(0) === "_") delete item.terms[term];
           });
-          // The joined tokens are for matching only: they never show in a result's text.
+          // Keywords and joined tokens are for matching only: their paragraph, opened by the word
+          // "_terms", never shows in a result's text.
           if (typeof item.text === "string") {
-            item.text = item.text.replace(/\s*(<mark>)?_[^\s<]*(<\/mark>)?/g, "");
+            item.text = item.text
+              .replace(/\s*<p>_terms\b[\s\S]*?<\/p>/g, "")
+              .replace(/\s*(<mark>)?_[^\s<]*(<\/mark>)?/g, "");
           }
         });
       });

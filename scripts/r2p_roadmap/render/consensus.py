@@ -63,7 +63,8 @@ def render_consensus_map(roadmap: Roadmap, page: str, *, compact: bool = False) 
         # Kept out of the search index: a search for a priority should land on its theme page.
         f'<figure class="r2p-map{variant}" data-search-exclude="" markdown="block">',
         f'<figcaption id="{caption_id}" markdown="span">Each mark is one of the {total} priorities, in the row of '
-        "its theme and the column of the support the source states for it, broadest on the left. "
+        "its theme and the column of the support the source states for it: from the broadest on the left to "
+        "the thinnest on the right, with the points it attributes to no one last. "
         "Select a mark to open the priority.</figcaption>",
         '<div class="r2p-map__scroll" markdown="block">',
         f'<table class="r2p-map__table" aria-labelledby="{caption_id}" markdown="block">',

@@ -68,12 +68,17 @@ def phrases_in(text: str, phrases: Iterable[str]) -> list[str]:
     return ["_" + phrase.replace(" ", "_") for phrase in phrases if f" {phrase} " in held]
 
 
+# The first word of every hidden paragraph of search terms: search-worker.js takes the paragraph it
+# opens out of each result's text, so that keywords are found but never shown. No query reaches it.
+TERMS_MARK = "_terms"
+
+
 def keyword_line(keywords: Sequence[str], phrases: Sequence[str] = ()) -> str:
     """A hidden paragraph of keywords and phrase tokens, for search only, or '' when there are none."""
     terms = [md(keyword) for keyword in keywords] + [md(token) for token in phrases]
     if not terms:
         return ""
-    return '<p class="r2p-keywords" hidden markdown="span">' + " ".join(terms) + "</p>"
+    return '<p class="r2p-keywords" hidden markdown="span">' + " ".join([md(TERMS_MARK), *terms]) + "</p>"
 
 
 def unsearched(html_block: str) -> str:
