@@ -58,6 +58,8 @@ def test_quotes_and_headings_reach_7_to_1(browser: Browser, site_url: str, path:
             for colour in found:
                 ratio = contrast(colour["text"], colour["background"])
                 assert ratio >= 7, (selector, colour, round(ratio, 2))
+                if media == "print" and "blockquote" in selector:
+                    assert colour["text"] == "rgb(0, 0, 0)", colour  # quotes print in black
     finally:
         context.close()
 
