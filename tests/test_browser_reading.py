@@ -191,3 +191,19 @@ def test_a_phrase_ranks_pages_that_hold_it_first(
         assert max(i for i, k in enumerate(kinds) if k == "phrase") < min(
             i for i, k in enumerate(kinds) if k == "apart"
         ), (query, list(zip(pages, kinds, strict=True)))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_quotes_are_the_strongest_text_of_a_theme_page(browser: Browser, site_url: str, scheme: str) -> None:
+    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.goto(site_url + "themes/veto-restraint/")
+        ratios = {
+            selector: min(contrast(c["text"], c["background"]) for c in page.evaluate(_COLOURS, selector))
+            for selector in [".r2p-quote > blockquote p", ".md-typeset > p:not([class])", ".r2p-summary"]
+        }
+    finally:
+        context.close()
+    quote = ratios.pop(".r2p-quote > blockquote p")
+    assert all(quote > paraphrase for paraphrase in ratios.values()), (quote, ratios)
