@@ -154,6 +154,10 @@ PHRASES = [
     "national action",
     "conflict prevention",
     "state practice",
+    # Without the phrase tokens (a worker that only loads Material's), these two rank a page that
+    # holds their words apart above one that holds the phrase.
+    "Peace and Security Council",
+    "responsibility to protect",
 ]
 
 _HOLDS = r"""words => {
