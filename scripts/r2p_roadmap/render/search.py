@@ -5,10 +5,10 @@ Material's search ranks a page by the words in its HTML. The keywords of roadmap
 word, such as an abbreviation) go into a hidden paragraph at the end of their section: indexed, never
 shown. Lunr has no phrase search, so the same paragraph also carries each multi-word name or keyword
 that the section holds as a phrase, as one token: its words joined by underscores behind a leading one
-("_security_council"), so that the wildcard Material adds to each query word ("security*") never
-reaches it;
-docs/assets/search-worker.js adds the joined word pairs of a reader's query, so a page that holds the
-words as a phrase ranks above one where they stand apart.
+("_security_council"), which the wildcard Material adds to each query word ("security*") never reaches.
+docs/assets/search-worker.js adds to a reader's query of several words those of its runs, joined the
+same way, that some page holds; so a page that holds the words as a phrase ranks above one where they
+stand apart.
 """
 
 from __future__ import annotations
