@@ -43,7 +43,7 @@ def empty_levels_note(roadmap: Roadmap, page: str) -> str:
             if phrase:
                 link = relative(page, SOURCE_PAGE, f"p{quote.paragraph}")
                 note = (
-                    f"No priority is at “{md(level.label)}”: the source says “{md(phrase)}” only of the "
+                    f"No priority is at “{md(level.label)}”: the source says “{md(phrase)}” of the "
                     f"progress noted at the start of the meeting ([paragraph {quote.paragraph}]({link})), "
                     "not of any priority."
                 )
