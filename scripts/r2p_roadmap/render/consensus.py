@@ -30,25 +30,23 @@ def _mark(theme: Theme, priority: Priority, page: str) -> str:
 
 
 def empty_levels_note(roadmap: Roadmap, page: str) -> str:
-    """A sentence for each level that no priority has, so that an empty column is explained in words:
-    where the source uses the level's words for something other than a priority, it says where."""
+    """Words for the levels that no priority has, so that an empty column is explained: where the
+    source uses a level's words for the progress noted at the meeting's start, it says where."""
     counts = Counter(priority.support for theme in roadmap.themes for priority in theme.priorities)
-    notes = []
-    for level in support.LEVELS:
-        if counts[level.id]:
-            continue
-        note = f"No priority is at “{md(level.label)}”: the source says so of none of them."
-        for quote in roadmap.progress:
-            phrase = support.find_phrase(level.id, quote.text)
-            if phrase:
-                link = relative(page, SOURCE_PAGE, f"p{quote.paragraph}")
-                note = (
-                    f"No priority is at “{md(level.label)}”: the source says “{md(phrase)}” of the "
-                    f"progress noted at the start of the meeting ([paragraph {quote.paragraph}]({link})), "
-                    "not of any priority."
-                )
-                break
-        notes.append(note)
+    notes, unused = [], []
+    for level in (level for level in support.LEVELS if not counts[level.id]):
+        found = [(q, support.find_phrase(level.id, q.text)) for q in roadmap.progress]
+        quote, phrase = next(((q, p) for q, p in found if p), (None, None))
+        if quote and phrase:
+            link = relative(page, SOURCE_PAGE, f"p{quote.paragraph}")
+            notes.append(
+                f"No priority is at “{md(level.label)}”: the source says “{md(phrase)}” of the progress noted "
+                f"at the start of the meeting ([paragraph {quote.paragraph}]({link})), not of any priority."
+            )
+        else:
+            unused.append(f"“{md(level.label)}”")
+    if unused:
+        notes.append(f"The source puts no priority at {', '.join(unused)}{' either' if notes else ''}.")
     return '<p class="r2p-map__empty" markdown="span">' + " ".join(notes) + "</p>" if notes else ""
 
 
