@@ -36,11 +36,13 @@ def _text(fragment: str) -> str:
     return one_line(html.unescape(re.sub(r"<[^>]+>", "", fragment)))
 
 
-def test_theme_page_h1_is_the_verbatim_title(site_dir: Path, roadmap: Roadmap) -> None:
+def test_theme_page_h1_names_the_theme_over_its_verbatim_title(site_dir: Path, roadmap: Roadmap) -> None:
     for theme in roadmap.themes:
         page = (site_dir / "themes" / theme.id / "index.html").read_text(encoding="utf-8")
-        headings = re.findall(r"<h1[^>]*>(.*?)</h1>", page, re.DOTALL)
-        assert [_text(h) for h in headings] == [one_line(theme.title)]
+        headings = re.findall(r"<h1[^>]*>(.*?)</h1>\s*<p[^>]*>(.*?)</p>", page, re.DOTALL)
+        assert [(_text(h), _text(p)) for h, p in headings] == [
+            (f"Theme {theme.number}: {theme.short_title}", f"In the source: {one_line(theme.title)}")
+        ]
 
 
 def test_every_quote_is_in_the_search_index(site_dir: Path, roadmap: Roadmap) -> None:

@@ -152,7 +152,7 @@ def test_every_quote_shows_a_link_icon_to_its_own_anchor(roadmap: Roadmap) -> No
     for theme in roadmap.themes:
         page = pages[f"themes/{theme.id}.md"]
         for quote in (q for p in theme.priorities for q in p.quotes):
-            block = page.split(f'id="{quote.id}"', 1)[1].split("</blockquote>", 1)[0]
+            block = page.split(f'id="{quote.id}"', 1)[1].split("</figure>", 1)[0]
             assert f'<a class="headerlink r2p-anchor" href="#{quote.id}" title="Link to this quote">¶</a>' in block
     home = pages["index.md"]
     for quote in roadmap.progress:

@@ -97,10 +97,14 @@ FORMATTED_TAGS = {"i", "b", "span", "br", "sup", "sub"}
 
 
 class _Events(HTMLParser):
+    """Events of a page; the text of the hidden search-terms paragraph (render/search.py) counts as one
+    marker, because which phrases it lists depends on the words of the text, not only on where they go."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.items: list[tuple[Any, ...]] = []
         self.formatted = ""  # the tag of the formatted element the parser is in, if any
+        self.in_terms = False
 
     def _attrs(self, attrs: list[tuple[str, str | None]]) -> tuple[tuple[str, str | None], ...]:
         styled = any(name == "data-r2p-accessed" for name, _ in attrs)
@@ -108,6 +112,7 @@ class _Events(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.items.append(("start", tag, self._attrs(attrs)))
+        self.in_terms = tag == "p" and ("class", "r2p-keywords") in attrs
         if ("class", "r2p-cite__text") in attrs or ("type", "application/ld+json") in attrs:
             self.formatted = tag
         elif self.formatted and tag not in FORMATTED_TAGS:
@@ -118,12 +123,17 @@ class _Events(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.items.append(("end", tag))
+        self.in_terms = False
         if tag == self.formatted:
             self.formatted = ""
 
     def handle_data(self, data: str) -> None:
         if self.formatted:
             data = FORMATTED
+        if self.in_terms:
+            data = "search terms"
+            if self.items[-1] == ("data", data):
+                return
         if self.items and self.items[-1][0] == "data":
             self.items[-1] = ("data", self.items[-1][1] + data)
         else:

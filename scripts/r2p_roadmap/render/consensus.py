@@ -7,7 +7,7 @@ from collections import Counter
 
 from .. import support
 from ..model import Priority, Roadmap, Theme
-from ..paths import ABOUT_PAGE, CONSENSUS_PAGE, relative, theme_path
+from ..paths import ABOUT_PAGE, CONSENSUS_PAGE, SOURCE_PAGE, relative, theme_path
 from .markup import front_matter, md, priority_number
 from .search import UNSEARCHED
 
@@ -29,6 +29,27 @@ def _mark(theme: Theme, priority: Priority, page: str) -> str:
     )
 
 
+def empty_levels_note(roadmap: Roadmap, page: str) -> str:
+    """Words for the levels that no priority has, so that an empty column is explained: where the
+    source uses a level's words for the progress noted at the meeting's start, it says where."""
+    counts = Counter(priority.support for theme in roadmap.themes for priority in theme.priorities)
+    notes, unused = [], []
+    for level in (level for level in support.LEVELS if not counts[level.id]):
+        found = [(q, support.find_phrase(level.id, q.text)) for q in roadmap.progress]
+        quote, phrase = next(((q, p) for q, p in found if p), (None, None))
+        if quote and phrase:
+            link = relative(page, SOURCE_PAGE, f"p{quote.paragraph}")
+            notes.append(
+                f"No priority is at “{md(level.label)}”: the source says “{md(phrase)}” of the progress noted "
+                f"at the start of the meeting ([paragraph {quote.paragraph}]({link})), not of any priority."
+            )
+        else:
+            unused.append(f"“{md(level.label)}”")
+    if unused:
+        notes.append(f"The source puts no priority at {', '.join(unused)}{' either' if notes else ''}.")
+    return '<p class="r2p-map__empty" markdown="span">' + " ".join(notes) + "</p>" if notes else ""
+
+
 def render_consensus_map(roadmap: Roadmap, page: str, *, compact: bool = False) -> str:
     """The map as Markdown with HTML blocks; `compact` draws small dots and short headings for the home page."""
     caption_id = "consensus-map-caption-compact" if compact else "consensus-map-caption"
@@ -40,7 +61,8 @@ def render_consensus_map(roadmap: Roadmap, page: str, *, compact: bool = False) 
         # Kept out of the search index: a search for a priority should land on its theme page.
         f'<figure class="r2p-map{variant}" data-search-exclude="" markdown="block">',
         f'<figcaption id="{caption_id}" markdown="span">Each mark is one of the {total} priorities, in the row of '
-        "its theme and the column of the support the source states for it, broadest on the left. "
+        "its theme and the column of the support the source states for it: from the broadest on the left to "
+        "the thinnest on the right, with the points it attributes to no one last. "
         "Select a mark to open the priority.</figcaption>",
         '<div class="r2p-map__scroll" markdown="block">',
         f'<table class="r2p-map__table" aria-labelledby="{caption_id}" markdown="block">',
@@ -70,7 +92,10 @@ def render_consensus_map(roadmap: Roadmap, page: str, *, compact: bool = False) 
         lines += ["<tfoot>", "<tr>", '<th scope="row">Priorities</th>']
         lines += [f'<td data-level="{level.id}">{counts.get(level.id, 0)}</td>' for level in levels]
         lines += ["</tr>", "</tfoot>"]
-    lines += ["</table>", "</div>", "</figure>"]
+    lines += ["</table>", "</div>"]
+    if not compact:
+        lines.append(empty_levels_note(roadmap, page))
+    lines.append("</figure>")
     return "\n".join(lines) + "\n"
 
 

@@ -1,15 +1,23 @@
-"""The list of a theme's priorities at the top of its page: a jump list for readers (the side table of
-contents is hidden on small screens) that also lets the site search match the theme by its priorities."""
+"""The consensus strip at the top of a theme page: each priority with its number, title and support
+badge, linking to its section. It answers "what was agreed, and how broadly" on the first screen (the
+side table of contents is hidden on small screens), and lets the site search match the theme by its
+priorities."""
 
 from __future__ import annotations
 
 from ..model import Theme
+from .fragments import badge
 from .markup import md, priority_number
 
 
 def priority_list(theme: Theme) -> str:
-    """A labelled list of links to the theme's priorities on the same page."""
+    """A labelled list of the theme's priorities, each a link to its section with its support badge."""
+    count = len(theme.priorities)
     items = "\n".join(
-        f"- [{priority_number(theme, priority)} {md(priority.title)}](#{priority.id})" for priority in theme.priorities
+        f'<li markdown="span"><a class="r2p-strip__link" href="#{priority.id}">'
+        f'<span class="r2p-strip__number">{md(priority_number(theme, priority))}</span> {md(priority.title)}</a> '
+        f"{badge(priority.support)}</li>"
+        for priority in theme.priorities
     )
-    return f'<p class="r2p-contents-label">Priorities in this theme:</p>\n\n{items}\n'
+    label = f"{count} priorit{'y' if count == 1 else 'ies'} · support as the source states it"
+    return f'<p class="r2p-contents-label">{label}</p>\n\n<ol class="r2p-strip" markdown="block">\n{items}\n</ol>\n'

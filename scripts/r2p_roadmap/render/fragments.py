@@ -1,4 +1,4 @@
-"""Pieces of Markdown shared by several pages: support badges, actor links and quote blocks."""
+"""Pieces of Markdown shared by several pages: support badges, actor links and quote figures."""
 
 from __future__ import annotations
 
@@ -9,19 +9,20 @@ from .markup import attr, md
 from .share import quote_anchor
 
 
+def badge(level_id: str) -> str:
+    """The coloured chip naming a support level; its description is the tooltip."""
+    level = support.BY_ID[level_id]
+    return f'<span class="r2p-badge r2p-badge--{level.id}" title="{attr(level.description)}">{md(level.label)}</span>'
+
+
 def support_badge(priority: Priority) -> str:
     """A paragraph naming the support level and, in quotes, the source's own phrase for it."""
-    level = support.BY_ID[priority.support]
     phrase = (
         f"the source: “{md(priority.support_phrase)}”"
         if priority.support_phrase
         else "the source does not say who made this point"
     )
-    return (
-        f'<p class="r2p-support" markdown="span">'
-        f'<span class="r2p-badge r2p-badge--{priority.support}" title="{attr(level.description)}">'
-        f"{md(level.label)}</span> {phrase}</p>"
-    )
+    return f'<p class="r2p-support" markdown="span">{badge(priority.support)} {phrase}</p>'
 
 
 def actor_links(roadmap: Roadmap, priority: Priority, page: str) -> str:
@@ -40,12 +41,14 @@ def actor_links(roadmap: Roadmap, priority: Priority, page: str) -> str:
 
 
 def quote_block(quote: Quote, page: str, share: str = "") -> str:
-    """A block quote with a permanent anchor and a link to its paragraph of the source. `share` (the
-    copy-link and cite row) goes right after it, so that the quote holds only the source's words."""
+    """A quote as the HTML standard shows one: a figure holding the block quote, with the attribution
+    (a link to its paragraph of the source) in the figcaption, outside the quoted words. The figure
+    carries the quote's permanent anchor; `share` (the link and cite controls) follows it, kept out
+    of the search index so that results show the source's words, not the controls."""
     source_link = relative(page, SOURCE_PAGE, f"p{quote.paragraph}")
     return (
-        f'<blockquote class="r2p-quote" id="{attr(quote.id)}" markdown="block">\n'
-        f"{md(quote.text)}\n\n"
-        f'<p class="r2p-quote-source" markdown="span">[Source, paragraph {quote.paragraph}]({source_link})'
-        f" {quote_anchor(quote)}</p>\n</blockquote>" + (f"\n\n{share}" if share else "")
+        f'<figure class="r2p-quote" id="{attr(quote.id)}" markdown="block">\n'
+        f'<blockquote markdown="block">\n{md(quote.text)}\n</blockquote>\n'
+        f'<figcaption class="r2p-quote-source" markdown="span">[Source, paragraph {quote.paragraph}]({source_link})'
+        f" {quote_anchor(quote)}</figcaption>\n</figure>" + (f"\n\n{share}" if share else "")
     )
