@@ -156,7 +156,7 @@ def test_every_quote_shows_a_link_icon_to_its_own_anchor(roadmap: Roadmap) -> No
             assert f'<a class="headerlink r2p-anchor" href="#{quote.id}" title="Link to this quote">¶</a>' in block
     home = pages["index.md"]
     for quote in roadmap.progress:
-        after = home.split(f'id="{quote.id}"', 1)[1].split("</blockquote>", 1)[1]
+        after = home.split(f'id="{quote.id}"', 1)[1].split("</figure>", 1)[1]
         opening = '\n\n<div class="r2p-share" data-search-exclude markdown="block">\n<details class="r2p-cite"'
         assert after.startswith(opening)
         assert f'data-r2p-copy="{SITE}#{quote.id}"' in after.split("</div>", 1)[0]
