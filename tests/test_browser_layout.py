@@ -22,9 +22,10 @@ _OVERFLOW = """() => {
   window.scrollTo(0, 0);
   const width = document.documentElement.clientWidth;
   const sticksOut = element => element.getBoundingClientRect().right > width + 1;
+  // Inside a box that scrolls or clips sideways, an element widens the page only if the box does.
   const inScrollBox = element => {
     for (let box = element.parentElement; box; box = box.parentElement) {
-      if (["auto", "scroll"].includes(getComputedStyle(box).overflowX)) return !sticksOut(box);
+      if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(box).overflowX)) return !sticksOut(box);
     }
     return false;
   };

@@ -137,7 +137,7 @@ def _check_sheets(sheets: list[Sheet], page: Page, headings: list[str], *, cover
 
 
 def _data_version(page: Page) -> str:
-    text = page.locator(".r2p-freshness p").inner_text()
+    text = page.locator(".r2p-band__data").inner_text()
     found = re.fullmatch(r"Roadmap data version (\S+), last updated (.+)\. Download the data", text)
     assert found, text
     return f"{found[1]}, updated {found[2]}"

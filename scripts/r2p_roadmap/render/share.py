@@ -68,8 +68,10 @@ def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_u
     )
     return (
         # Left out of the search index: every item's citations would match every search for the source.
-        '<div class="r2p-share" data-search-exclude markdown="block">\n'
-        '<details class="r2p-cite" markdown="block">\n'
+        # The mark is on the <details> and the printed line, not on the outer <div>: Material's search
+        # stops leaving an element out at the end of the first element of the same tag inside it.
+        '<div class="r2p-share" markdown="block">\n'
+        '<details class="r2p-cite" data-search-exclude="" markdown="block">\n'
         f'<summary>Link<span aria-hidden="true"> · </span><span class="r2p-sr"> and </span>Cite'
         f'<span class="r2p-sr">: {attr(what)}</span></summary>\n'
         '<div class="r2p-cite__panel" markdown="block">\n'
@@ -85,7 +87,7 @@ def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_u
         f'<span class="r2p-share__label">For reference managers</span> {files}</p>\n'
         "</div>\n"
         "</details>\n"
-        f'<p class="r2p-print-url">Permanent link: {attr(url)}</p>\n'
+        f'<p class="r2p-print-url" data-search-exclude="">Permanent link: {attr(url)}</p>\n'
         "</div>"
     )
 
