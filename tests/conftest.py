@@ -144,9 +144,19 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+@pytest.fixture(scope="module")
+def search_page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """The home page (desktop size), kept open for all the search queries of a module."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url)
+    yield page
+    context.close()
+
+
 # Fixtures that build a site, serve one or drive a browser: a test that uses one is marked `build`,
 # so that `make quick` (pytest -m "not build and not browser") runs the rest on their own.
-_BUILDING = {"project", "built_project", "built_copy", "site_dir", "site_url", "browser", "page"}
+_BUILDING = {"project", "built_project", "built_copy", "site_dir", "site_url", "browser", "page", "search_page"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

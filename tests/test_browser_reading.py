@@ -115,15 +115,6 @@ def test_the_consensus_map_fits_a_phone_with_marks_of_24_px(phone: Page, site_ur
     assert "No priority is at “All participants”" in layout["note"]
 
 
-@pytest.fixture(scope="module")
-def search_page(browser: Browser, site_url: str) -> Iterator[Page]:
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.goto(site_url)
-    yield page
-    context.close()
-
-
 def test_search_results_name_themes_and_show_no_control_text(search_page: Page, roadmap: Roadmap) -> None:
     for query in ["veto", "early warning", "Security Council"]:
         search_results(search_page, query)

@@ -6,14 +6,12 @@ plain topics, and abbreviations the source does not spell out (found through the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from r2p_roadmap.model import Roadmap
 
-from .browser_support import DESKTOP, same_page, search_results
+from .browser_support import same_page, search_results
 
 pytestmark = pytest.mark.browser
 
@@ -59,16 +57,6 @@ QUERIES = [
     ("APRM", "good-governance"),
     ("EU", "regional-mainstreaming"),
 ]
-
-
-@pytest.fixture(scope="module")
-def search_page(browser: Browser, site_url: str) -> Iterator[Page]:
-    """The home page, kept open for all queries of this module."""
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.goto(site_url)
-    yield page
-    context.close()
 
 
 def test_query_table_covers_every_theme(roadmap: Roadmap) -> None:

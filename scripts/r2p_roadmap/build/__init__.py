@@ -221,10 +221,10 @@ def build(
 
             work = Path(tempfile.mkdtemp(prefix=f"{target.name}.work-", dir=state))
             try:
-                url = site_url or config["site_url"]
+                url = site_url or configured_url(config)
                 extra = {
                     **template_values(roadmap),
-                    **citation_meta.template_values(roadmap, site_url or configured_url(config)),
+                    **citation_meta.template_values(roadmap, url),
                     REPOSITORY_KEY: repository_url(config),
                     ZIP_SIZE_KEY: ZIP_SIZE_MARK,
                     THEMES_KEY: _theme_links(site),
