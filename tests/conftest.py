@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from filelock import FileLock
 from hypothesis import settings
 
 from r2p_roadmap.build import Project, build
@@ -74,9 +75,16 @@ def project(tmp_path: Path) -> Project:
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """A copy of the project built once for the whole session; tests must not modify it."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "repo")
-    build(project)
+    """A copy of the project built once for the whole run, and shared by the workers of `pytest -n`
+    (the first to ask builds it, under a lock); tests must not modify it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker's folder sits in the run's own folder
+        shared = shared.parent
+    project = Project(shared / "built" / "repo")
+    with FileLock(shared / "built.lock"):
+        if not (project.site_dir / "index.html").is_file():
+            shutil.rmtree(project.root.parent, ignore_errors=True)  # a build that failed in another worker
+            build(copy_project(project.root))
     return project
 
 
