@@ -74,13 +74,17 @@ def stop_motion(page: Page) -> None:
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
 
 
-def run_axe(page: Page) -> list[dict[str, object]]:
-    """axe-core's violations on the page as loaded, for the AXE_TAGS rule set."""
+def run_axe(page: Page, within: str | None = None) -> list[dict[str, object]]:
+    """axe-core's violations on the page as loaded, for the AXE_TAGS rule set; with `within` (a CSS
+    selector), in the elements it matches only, for a test about one part of a page that the page-type
+    scans have already checked as a whole."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT)
     # Only violations are read: axe then skips collecting the details of the rules that pass.
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
+        """([within, tags]) => axe.run(within ? {include: [within]} : document,
+            {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        [within, AXE_TAGS],
     )
     return list(result["violations"])
 
@@ -128,8 +132,10 @@ _PLACE = """async id => {
 
 
 def anchor_in_view(page: Page, url: str, anchor: str) -> bool:
-    """Open `url#anchor` and tell whether the anchored element's top shows below the header."""
-    page.goto("about:blank")
+    """Open `url#anchor` and tell whether the anchored element's top shows below the header: as a link
+    from elsewhere arrives (a fresh load) or, when the page is already open, as a link within it does."""
+    if urlsplit(page.url)._replace(fragment="").geturl() != url:
+        page.goto("about:blank")
     page.goto(f"{url}#{anchor}")
     place = page.evaluate(_PLACE, anchor)
     return bool(place["header"] <= place["top"] < place["height"])
