@@ -4,7 +4,6 @@ screenshot of each page type in each mode is written to test-artifacts/screensho
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ from .browser_support import (
     new_context,
     page_types,
     run_axe,
-    sitemap_paths,
     stop_motion,
 )
 
@@ -129,28 +127,3 @@ def test_menu_button_opens_the_drawer_by_keyboard(browser: Browser, site_url: st
     assert menu.get_attribute("aria-expanded") == "true"
     page.get_by_role("link", name="Source document").wait_for(state="visible")
     context.close()
-
-
-_HEADINGS = "() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => Number(h.tagName[1]))"
-
-
-def test_every_page_has_one_h1_and_no_skipped_heading_level(page: Page, site_url: str, site_dir: Path) -> None:
-    problems = {}
-    for path in [*sitemap_paths(site_dir), "404.html"]:
-        page.goto(site_url + path)
-        levels = page.evaluate(_HEADINGS)
-        skipped = [f"h{a}→h{b}" for a, b in itertools.pairwise(levels) if b > a + 1]
-        if levels.count(1) != 1 or levels[:1] != [1] or skipped:
-            problems[path or "/"] = (levels.count(1), skipped)
-    assert problems == {}
-
-
-def test_every_page_type_has_landmarks_and_a_language(page: Page, site_url: str, site_dir: Path) -> None:
-    expected = {"banner": 1, "main": 1, "contentinfo": 1, "navigation": True, "search": True}
-    found = {}
-    for kind, path in page_types(site_dir).items():
-        page.goto(site_url + path)
-        counts = {role: page.get_by_role(role).count() for role in ("banner", "main", "contentinfo")}
-        present = {role: page.get_by_role(role).count() > 0 for role in ("navigation", "search")}
-        found[kind] = (page.evaluate("document.documentElement.lang"), counts | present)
-    assert found == {kind: ("en", expected) for kind in found}

@@ -1,0 +1,109 @@
+"""Every page of the built site opened once in the browser, and what each visit shows checked by the
+tests below: one `<h1>` and no skipped heading level, the landmarks and the page's language, no script
+error, and no request to a host other than the site's own."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser
+
+from r2p_roadmap.model import Roadmap
+
+from .browser_support import DESKTOP, page_types, search_results, sitemap_paths
+
+pytestmark = pytest.mark.browser
+
+# The headings' levels, the landmarks by ARIA role and the page's language, read in one call.
+_READ = """() => {
+  return {
+    levels: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => Number(h.tagName[1])),
+    lang: document.documentElement.lang,
+  };
+}"""
+_ROLES = ("banner", "main", "contentinfo", "navigation", "search")
+
+
+@dataclass
+class Visit:
+    """What one page showed: heading levels, landmark counts, language and script errors."""
+
+    levels: list[int]
+    landmarks: dict[str, int]
+    lang: str
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Tour:
+    """Every page's visit by path, and every request the browser made on the way."""
+
+    visits: dict[str, Visit]
+    requests: list[str]
+
+
+@pytest.fixture(scope="module")
+def tour(browser: Browser, site_url: str, site_dir: Path, roadmap: Roadmap) -> Tour:
+    """Each page of the sitemap and the 404 page, plus addresses that only scripts make whole (a pack
+    from the address, a short link, a withdrawn page), opened at desktop size; the page types wait
+    until the network is idle, so that what the page loads late (the search index) is recorded too.
+    Search is used once at the end."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    types = set(page_types(site_dir).values())
+    extra = [f"briefing-pack/?item={roadmap.themes[0].id}", "briefing-pack/?item=x", "1/"]
+    visits = {}
+    for path in [*sitemap_paths(site_dir), "404.html", *extra]:
+        page.goto(site_url + path, wait_until="networkidle" if path in types else "load")
+        page.wait_for_load_state("load")  # the page a short link leads to, once it has
+        read = page.evaluate(_READ)
+        landmarks = {role: page.get_by_role(role).count() for role in _ROLES}
+        visits[path] = Visit(read["levels"], landmarks, read["lang"], errors[:])
+        errors.clear()
+    search_results(page, "veto")
+    context.close()
+    return Tour(visits, requests)
+
+
+def test_every_page_has_one_h1_and_no_skipped_heading_level(tour: Tour) -> None:
+    problems = {}
+    for path, visit in tour.visits.items():
+        skipped = [f"h{a}→h{b}" for a, b in itertools.pairwise(visit.levels) if b > a + 1]
+        if visit.levels.count(1) != 1 or visit.levels[:1] != [1] or skipped:
+            problems[path or "/"] = (visit.levels.count(1), skipped)
+    assert problems == {}
+
+
+def test_every_page_has_landmarks_and_a_language(tour: Tour) -> None:
+    found = {
+        path: (
+            visit.lang,
+            {role: (n > 0 if role in ("navigation", "search") else n) for role, n in visit.landmarks.items()},
+        )
+        for path, visit in tour.visits.items()
+    }
+    expected = ("en", {"banner": 1, "main": 1, "contentinfo": 1, "navigation": True, "search": True})
+    assert {path: seen for path, seen in found.items() if seen != expected} == {}
+
+
+def test_scripts_run_without_errors_on_every_page(tour: Tour) -> None:
+    assert {path: visit.errors for path, visit in tour.visits.items() if visit.errors} == {}
+
+
+def test_no_request_goes_to_another_host(tour: Tour, site_url: str) -> None:
+    site = urlsplit(site_url).netloc
+    assert len(tour.requests) > len(tour.visits)
+    assert any(url.endswith("search/search_index.json") for url in tour.requests)
+    outside = [
+        url for url in tour.requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != site
+    ]
+    assert outside == []
+    assert [url for url in tour.requests if urlsplit(url).scheme not in ("http", "https", "data", "blob")] == []
