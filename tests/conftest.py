@@ -5,11 +5,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import sys
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +21,7 @@ from hypothesis import settings
 
 from r2p_roadmap.build import Project, build
 from r2p_roadmap.build.offline import FOLDER
+from r2p_roadmap.contract import CONTRACT_FILE
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.paths import ZIP_PATH
 from r2p_roadmap.render import render_site
@@ -73,19 +76,60 @@ def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "repo")
 
 
-@pytest.fixture(scope="session")
-def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """A copy of the project built once for the whole run, and shared by the workers of `pytest -n`
-    (the first to ask builds it, under a lock); tests must not modify it."""
+def _built_once(tmp_path_factory: pytest.TempPathFactory, name: str, change: Callable[[Project], None]) -> Project:
+    """A copy of the project, changed by `change`, built once for the whole run and shared by the workers
+    of `pytest -n`: the first to ask builds it, under a lock (filelock, as pytest-xdist advises)."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker's folder sits in the run's own folder
         shared = shared.parent
-    project = Project(shared / "built" / "repo")
-    with FileLock(shared / "built.lock"):
+    project = Project(shared / name / "repo")
+    with FileLock(shared / f"{name}.lock"):
         if not (project.site_dir / "index.html").is_file():
             shutil.rmtree(project.root.parent, ignore_errors=True)  # a build that failed in another worker
-            build(copy_project(project.root))
+            change(copy_project(project.root))
+            build(project)
     return project
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The project built once for the whole run; tests must not modify it."""
+    return _built_once(tmp_path_factory, "built", lambda project: None)
+
+
+# The renamed site: theme 4 and its first priority renamed (old ids kept as aliases), one quote removed
+# and withdrawn.
+OLD_THEME, NEW_THEME = "veto-restraint", "veto-pledge"
+OLD_PRIORITY, NEW_PRIORITY = "p5-withhold-veto", "p5-veto-pledge"
+WITHDRAWN_QUOTE = "p5-withhold-veto-core"
+
+
+def rename(text: str, old: str, new: str, *, alias: bool, indent: str = "      ") -> str:
+    """roadmap.yaml's text with the item `old` (at `indent`) called `new`, `old` kept as its alias or not."""
+    line = f"{indent}- id: {old}\n"
+    assert line in text
+    extra = f"{indent}  aliases: [{old}]\n" if alias else ""
+    return text.replace(line, f"{indent}- id: {new}\n{extra}", 1)
+
+
+def _rename_and_withdraw(project: Project) -> None:
+    shutil.copy2(ROOT / CONTRACT_FILE, project.root / CONTRACT_FILE)
+    text = project.roadmap.read_text(encoding="utf-8")
+    text = rename(rename(text, OLD_THEME, NEW_THEME, alias=True, indent="  "), OLD_PRIORITY, NEW_PRIORITY, alias=True)
+    quote = re.search(rf"          - id: {WITHDRAWN_QUOTE}\n(?:            .*\n)+", text)
+    assert quote is not None
+    text = text.replace(quote.group(0), "") + (
+        f"\nwithdrawn:\n  - id: {WITHDRAWN_QUOTE}\n    was: quote\n"
+        f"    reason: The sentence only restated the priority.\n    see: {NEW_PRIORITY}\n"
+    )
+    project.roadmap.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def renamed_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The renamed site, built once for the whole run under the real link contract (so the build itself
+    shows that every published link still leads somewhere); tests must not modify it."""
+    return _built_once(tmp_path_factory, "renamed", _rename_and_withdraw)
 
 
 @pytest.fixture
@@ -116,16 +160,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """`directory` served on 127.0.0.1 on a free port, as a URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 on a free port, as a URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,7 +26,13 @@ _READ = """() => {
     lang: document.documentElement.lang,
   };
 }"""
-_ROLES = ("banner", "main", "contentinfo", "navigation", "search")
+_ROLES: tuple[Literal["banner", "main", "contentinfo", "navigation", "search"], ...] = (
+    "banner",
+    "main",
+    "contentinfo",
+    "navigation",
+    "search",
+)
 
 
 @dataclass
@@ -65,7 +72,7 @@ def tour(browser: Browser, site_url: str, site_dir: Path, roadmap: Roadmap) -> T
         page.goto(site_url + path, wait_until="networkidle" if path in types else "load")
         page.wait_for_load_state("load")  # the page a short link leads to, once it has
         read = page.evaluate(_READ)
-        landmarks = {role: page.get_by_role(role).count() for role in _ROLES}
+        landmarks: dict[str, int] = {role: page.get_by_role(role).count() for role in _ROLES}
         visits[path] = Visit(read["levels"], landmarks, read["lang"], errors[:])
         errors.clear()
     search_results(page, "veto")

@@ -234,11 +234,11 @@ def _start(project: Project, *arguments: str) -> subprocess.Popen[str]:
 
 
 @pytest.mark.parametrize("name", ["mkdocs.yml", "published-links.txt"])
-def test_a_site_file_that_is_not_utf8_is_a_message(project: Project, name: str) -> None:
+def test_a_site_file_that_is_not_utf8_is_a_message(built_copy: Project, name: str) -> None:
+    project = built_copy
     path = project.root / name
     text = path.read_bytes() if path.is_file() else b"# the link contract\n"
     path.write_bytes(text)
-    build(project)
     before = snapshot(project)
     path.write_bytes(text.replace(b"\n", b"\n\xe9t\xe9\n", 1))  # Latin-1 "été" on line 2
     result = _run(project, "build")

@@ -3,80 +3,41 @@ disclosure is tested in test_permalinks_cite_browser.py)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import re
-import shutil
-import threading
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
-from r2p_roadmap.build import build
+from r2p_roadmap.build import Project
 from r2p_roadmap.build.config import configured_site_url
 from r2p_roadmap.build.offline import FOLDER
-from r2p_roadmap.contract import CONTRACT_FILE
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.paths import ZIP_PATH
 from r2p_roadmap.validate import load_roadmap
 
-from .conftest import ROOT, copy_project
+from .conftest import NEW_PRIORITY, NEW_THEME, OLD_PRIORITY, OLD_THEME, ROOT, WITHDRAWN_QUOTE, serve
 
 pytestmark = pytest.mark.browser
 
 PERMANENT = configured_site_url(ROOT / "mkdocs.yml")
-OLD_THEME, NEW_THEME = "veto-restraint", "veto-pledge"
-OLD_PRIORITY, NEW_PRIORITY = "p5-withhold-veto", "p5-veto-pledge"
-WITHDRAWN_QUOTE = "p5-withhold-veto-core"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def _serve(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def _rename(text: str, old: str, new: str, indent: str) -> str:
-    line = f"{indent}- id: {old}\n"
-    assert line in text
-    return text.replace(line, f"{indent}- id: {new}\n{indent}  aliases: [{old}]\n", 1)
 
 
 @pytest.fixture(scope="module")
-def renamed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, Roadmap]]:
-    """A scratch site in which theme 4 and its first priority were renamed (old ids kept as aliases)
-    and one quote was removed and withdrawn; built under the real link contract, and served."""
-    project = copy_project(tmp_path_factory.mktemp("renamed") / "repo")
-    shutil.copy2(ROOT / CONTRACT_FILE, project.root / CONTRACT_FILE)
-    text = project.roadmap.read_text(encoding="utf-8")
-    text = _rename(_rename(text, OLD_THEME, NEW_THEME, "  "), OLD_PRIORITY, NEW_PRIORITY, "      ")
-    quote = re.search(rf"          - id: {WITHDRAWN_QUOTE}\n(?:            .*\n)+", text)
-    assert quote is not None
-    text = text.replace(quote.group(0), "") + (
-        f"\nwithdrawn:\n  - id: {WITHDRAWN_QUOTE}\n    was: quote\n"
-        f"    reason: The sentence only restated the priority.\n    see: {NEW_PRIORITY}\n"
-    )
-    project.roadmap.write_text(text, encoding="utf-8")
-    build(project)  # the contract holds: every old link still leads somewhere
-    # Its downloadable copy, whose pages are files (themes/x.html), unzipped as a reader would.
-    with zipfile.ZipFile(project.site_dir / ZIP_PATH) as archive:
-        archive.extractall(project.root / "offline")
-    with _serve(project.site_dir) as url:
-        yield url, project.site_dir, load_roadmap(project.roadmap)
+def renamed(renamed_project: Project) -> Iterator[tuple[str, Path, Roadmap]]:
+    """The renamed site (conftest.py) served: its address, its folder and its roadmap."""
+    with serve(renamed_project.site_dir) as url:
+        yield url, renamed_project.site_dir, load_roadmap(renamed_project.roadmap)
+
+
+@pytest.fixture(scope="module")
+def renamed_offline(renamed_project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The renamed site's downloadable copy, whose pages are files (themes/x.html), unzipped as a reader would."""
+    offline = tmp_path_factory.mktemp("renamed-offline")
+    with zipfile.ZipFile(renamed_project.site_dir / ZIP_PATH) as archive:
+        archive.extractall(offline)
+    return offline / FOLDER
 
 
 def _land(page: Page, start: str, expected: str) -> None:
@@ -171,9 +132,9 @@ def test_redirects_work_in_a_downloaded_copy(page: Page, renamed: tuple[str, Pat
     ],
 )
 def test_old_anchors_work_in_a_copy_whose_pages_are_files(
-    page: Page, renamed: tuple[str, Path, Roadmap], start: str, expected: str
+    page: Page, renamed_offline: Path, start: str, expected: str
 ) -> None:
-    files = renamed[1].parent / "offline" / FOLDER
+    files = renamed_offline
     (start_file, _, start_anchor), (file, _, anchor) = start.partition("#"), expected.partition("#")
     page.goto(f"{(files / start_file).as_uri()}#{start_anchor}")
     target = f"{(files / file).as_uri().removeprefix('file://')}#{anchor}"
