@@ -1,6 +1,6 @@
 """Every page of the built site opened once in the browser, and what each visit shows checked by the
 tests below: one `<h1>` and no skipped heading level, the landmarks and the page's language, no script
-error, and no request to a host other than the site's own."""
+error, no request to a host other than the site's own, and the quote picker on the Source page only."""
 
 from __future__ import annotations
 
@@ -26,6 +26,18 @@ _READ = """() => {
     lang: document.documentElement.lang,
   };
 }"""
+# Select the page's whole content, and tell whether the quote picker showed and is loaded at all.
+# Listeners run in the order they were added: by the time this one runs, the picker's has.
+_PICKER = """() => new Promise(resolve => {
+  document.addEventListener("selectionchange", () => {
+    const picker = document.querySelector(".r2p-picker");
+    resolve([picker !== null && !picker.hidden, "r2pQuotePicker" in window]);
+  }, {once: true});
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector(".md-content__inner"));
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+})"""
 _ROLES: tuple[Literal["banner", "main", "contentinfo", "navigation", "search"], ...] = (
     "banner",
     "main",
@@ -37,11 +49,13 @@ _ROLES: tuple[Literal["banner", "main", "contentinfo", "navigation", "search"], 
 
 @dataclass
 class Visit:
-    """What one page showed: heading levels, landmark counts, language and script errors."""
+    """What one page showed: heading levels, landmark counts, language, whether the quote picker
+    showed for a selection and is loaded, and script errors."""
 
     levels: list[int]
     landmarks: dict[str, int]
     lang: str
+    picker: list[bool]
     errors: list[str] = field(default_factory=list)
 
 
@@ -73,7 +87,7 @@ def tour(browser: Browser, site_url: str, site_dir: Path, roadmap: Roadmap) -> T
         page.wait_for_load_state("load")  # the page a short link leads to, once it has
         read = page.evaluate(_READ)
         landmarks: dict[str, int] = {role: page.get_by_role(role).count() for role in _ROLES}
-        visits[path] = Visit(read["levels"], landmarks, read["lang"], errors[:])
+        visits[path] = Visit(read["levels"], landmarks, read["lang"], page.evaluate(_PICKER), errors[:])
         errors.clear()
     search_results(page, "veto")
     context.close()
@@ -114,3 +128,8 @@ def test_no_request_goes_to_another_host(tour: Tour, site_url: str) -> None:
     ]
     assert outside == []
     assert [url for url in tour.requests if urlsplit(url).scheme not in ("http", "https", "data", "blob")] == []
+
+
+def test_only_the_source_page_has_the_quote_picker(tour: Tour) -> None:
+    shown = {path: visit.picker for path, visit in tour.visits.items() if any(visit.picker)}
+    assert shown == {"source/": [True, True]}

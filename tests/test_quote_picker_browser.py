@@ -17,7 +17,7 @@ from r2p_roadmap.model import Roadmap
 from r2p_roadmap.quote_finder import quote_block, quote_blocks, suggest_id, used_ids
 from r2p_roadmap.scaffold import add_quote
 
-from .browser_support import DESKTOP, describe, page_types, run_axe
+from .browser_support import DESKTOP, describe, run_axe
 from .conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
@@ -267,25 +267,6 @@ def test_axe_finds_nothing_with_the_picker_shown(browser: Browser, site_url: str
     page.locator(".r2p-picker__note").wait_for(state="visible")
     assert describe(run_axe(page)) == []
     context.close()
-
-
-def test_no_other_page_has_the_picker(page: Page, site_url: str, site_dir: Path) -> None:
-    for kind, path in page_types(site_dir).items():
-        page.goto(site_url + path)
-        # Listeners run in the order they were added: by the time this one runs, the picker's has.
-        shown = page.evaluate(
-            """() => new Promise(resolve => {
-                document.addEventListener("selectionchange", () => {
-                    const picker = document.querySelector(".r2p-picker");
-                    resolve(picker !== null && !picker.hidden);
-                }, {once: true});
-                const range = document.createRange();
-                range.selectNodeContents(document.querySelector(".md-content__inner"));
-                getSelection().removeAllRanges();
-                getSelection().addRange(range);
-            })"""
-        )
-        assert (shown, page.evaluate("'r2pQuotePicker' in window")) == (kind == "source",) * 2, kind
 
 
 def test_the_offline_copy_copies_the_same_yaml(
