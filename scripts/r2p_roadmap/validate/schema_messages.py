@@ -45,6 +45,7 @@ _EXPECTED = {
     "object": "a group of fields (key: value lines)",
 }
 _ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_LANGUAGE_PATTERN = "^[a-z]{2}$"
 
 
 def _slug(text: str) -> str:
@@ -99,6 +100,12 @@ def describe_schema_error(
             path,
             f"'{value}' is not a valid id",
             f"use lowercase letters, digits and single hyphens, such as '{_slug(str(value))}'",
+        )
+    elif kind == "pattern" and rule == _LANGUAGE_PATTERN:
+        yield _said(
+            path,
+            f"'{value}' is not a language code",
+            "write the language’s two-letter ISO 639-1 code in lowercase, such as fr or es",
         )
     elif kind == "pattern" and rule.startswith(r"^\d{4}"):
         yield _said(path, f"'{value}' is not a date written as YYYY-MM-DD", 'for example "2009-09-25", in quotes')
