@@ -137,9 +137,6 @@ class Translation:
     themes: Mapping[str, ThemeText]
     priorities: Mapping[str, PriorityText]
     quotes: Mapping[str, str]
-    # The fingerprint of the English each entry was translated from, by section and id ('meeting' for
-    # the summary); the same as the English's own, since the checks refuse a stale entry.
-    fingerprints: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,12 @@ import io
 import json
 from typing import Any
 
-from ..model import Actor, Priority, Quote, Roadmap, Term, Theme
+import babel
+
+from ..model import Actor, Priority, Quote, Roadmap, Term, Theme, Translation
 from ..schema import schema
 from ..source import SourceDocument
+from ..translations import english_fingerprints
 from .quote_list import list_quotes
 
 # Each column of quotes.csv and the schema field it comes from; the Data page reads its description there.
@@ -24,6 +27,16 @@ CSV_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("paragraph", ("$defs", "quote", "properties", "paragraph")),
     ("text", ("$defs", "quote", "properties", "text")),
 )
+# After them, one column per language other than English: translation_<code>, the quote's translation.
+TRANSLATION_COLUMN = ("translation_{code}", ("$defs", "translated-quote", "properties", "text"))
+
+
+def translation_columns(roadmap: Roadmap) -> list[tuple[str, str]]:
+    """The translation columns of quotes.csv: (column name, the language's name in English)."""
+    return [
+        (TRANSLATION_COLUMN[0].format(code=code), babel.Locale.parse(code).get_display_name("en") or code)
+        for code in roadmap.languages[1:]
+    ]
 
 
 def schema_version() -> str:
@@ -77,13 +90,80 @@ def _theme(theme: Theme) -> dict[str, Any]:
     }
 
 
+def _entry(fingerprint: str, **fields: str | tuple[str, ...]) -> dict[str, Any]:
+    return {"from": fingerprint, **_optional(**fields)}
+
+
+def _translation(roadmap: Roadmap, translation: Translation) -> dict[str, Any]:
+    """One language's translation in the structure of translations/<code>.yaml, in roadmap order. Each
+    `from` is the fingerprint of the English as roadmap.json gives it (quotes as their exact spans)."""
+    english = english_fingerprints(roadmap)
+    actors, terms = translation.actors, translation.glossary
+    themes, priorities = translation.themes, translation.priorities
+    all_priorities = [priority for theme in roadmap.themes for priority in theme.priorities]
+    return {
+        "language": translation.language,
+        "name": translation.name,
+        "meeting": _entry(english[("meeting", "")], summary=translation.meeting_summary),
+        "progress": {
+            q.id: _entry(english[("progress", q.id)], text=translation.progress[q.id]) for q in roadmap.progress
+        },
+        "actors": {
+            a.id: _entry(
+                english[("actors", a.id)],
+                name=actors[a.id].name,
+                abbr=actors[a.id].abbr,
+                description=actors[a.id].description,
+                keywords=actors[a.id].keywords,
+            )
+            for a in roadmap.actors
+        },
+        "glossary": {
+            t.term: _entry(
+                english[("glossary", t.term)],
+                term=terms[t.term].term,
+                expansion=terms[t.term].expansion,
+                definition=terms[t.term].definition,
+            )
+            for t in roadmap.glossary
+        },
+        "themes": {
+            t.id: _entry(
+                english[("themes", t.id)],
+                title=themes[t.id].title,
+                short_title=themes[t.id].short_title,
+                summary=themes[t.id].summary,
+                keywords=themes[t.id].keywords,
+            )
+            for t in roadmap.themes
+        },
+        "priorities": {
+            p.id: _entry(
+                english[("priorities", p.id)],
+                title=priorities[p.id].title,
+                text=priorities[p.id].text,
+                keywords=priorities[p.id].keywords,
+            )
+            for p in all_priorities
+        },
+        "quotes": {
+            q.id: _entry(english[("quotes", q.id)], text=translation.quotes[q.id])
+            for p in all_priorities
+            for q in p.quotes
+        },
+    }
+
+
 def roadmap_data(roadmap: Roadmap) -> dict[str, Any]:
-    """The roadmap in the structure of roadmap.yaml, plus its schema_version; quotes are their exact spans."""
+    """The English roadmap in the structure of roadmap.yaml, plus its schema_version and the translations of
+    translations/<code>.yaml; quotes are their exact spans."""
     source = roadmap.source
+    translations = {code: _translation(roadmap, roadmap.translations[code]) for code in roadmap.languages[1:]}
     return {
         "schema_version": schema_version(),
         "version": roadmap.version,
         "updated": roadmap.updated,
+        "languages": list(roadmap.languages),
         "source": {
             "title": source.title,
             "subtitle": source.subtitle,
@@ -98,6 +178,7 @@ def roadmap_data(roadmap: Roadmap) -> dict[str, Any]:
         "themes": [_theme(theme) for theme in roadmap.themes],
         **({"glossary": [_term(term) for term in roadmap.glossary]} if roadmap.glossary else {}),
         **({"withdrawn": [dataclasses.asdict(w) for w in roadmap.withdrawn]} if roadmap.withdrawn else {}),
+        **({"translations": translations} if translations else {}),
     }
 
 
@@ -119,10 +200,12 @@ def spreadsheet_safe(cell: str | int) -> str | int:
 
 
 def render_quotes_csv(roadmap: Roadmap) -> str:
-    """data/quotes.csv: one row per quote, with a byte-order mark so that spreadsheet programs read UTF-8."""
+    """data/quotes.csv: one row per quote, its unofficial translations in a column per language after the
+    English, with a byte-order mark so that spreadsheet programs read UTF-8."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends; fields quoted only when needed
-    writer.writerow(name for name, _ in CSV_COLUMNS)
+    writer.writerow([*(name for name, _ in CSV_COLUMNS), *(name for name, _ in translation_columns(roadmap))])
+    translations = [roadmap.translations[code] for code in roadmap.languages[1:]]
     for entry in list_quotes(roadmap):
         theme, priority, quote = entry.theme, entry.priority, entry.quote
         row: list[str | int] = [
@@ -134,6 +217,7 @@ def render_quotes_csv(roadmap: Roadmap) -> str:
             " ".join(priority.actors) if priority else "",
             quote.paragraph,
             quote.text,
+            *((t.quotes if theme else t.progress)[quote.id] for t in translations),
         ]
         writer.writerow(spreadsheet_safe(cell) for cell in row)
     return "\ufeff" + buffer.getvalue()

@@ -314,9 +314,6 @@ def _build(code: str, data: dict[str, Any]) -> Translation:
         value: dict[str, Any] = data.get(name) or {}
         return value
 
-    fingerprints = {("meeting", ""): data["meeting"]["from"]}
-    for name in ("progress", "actors", "glossary", "themes", "priorities", "quotes"):
-        fingerprints |= {(name, key): item["from"] for key, item in section(name).items()}
     return Translation(
         language=code,
         name=data["name"],
@@ -335,5 +332,4 @@ def _build(code: str, data: dict[str, Any]) -> Translation:
         },
         priorities={key: PriorityText(p["title"], p["text"], _keywords(p)) for key, p in section("priorities").items()},
         quotes={key: item["text"] for key, item in section("quotes").items()},
-        fingerprints=fingerprints,
     )
