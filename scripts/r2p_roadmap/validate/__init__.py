@@ -420,8 +420,9 @@ def _id_of(path: Path_, item: dict[str, Any], *, aliases: bool = False) -> Itera
                 yield (*path, "aliases", index), alias
 
 
-def validate_document(document: Document, base_dir: Path) -> Roadmap:
-    """Check `document` completely and return the Roadmap; raise RoadmapError listing every problem."""
+def validate_document(document: Document, base_dir: Path, *, translations: bool = True) -> Roadmap:
+    """Check `document` completely, and the translations of its languages unless `translations` is false,
+    and return the Roadmap; raise RoadmapError listing every problem."""
     checker = _Checker(document)
     data = document.data
     if not isinstance(data, dict):
@@ -471,13 +472,13 @@ def validate_document(document: Document, base_dir: Path) -> Roadmap:
     if checker.problems or source_doc is None:
         raise RoadmapError(checker.problems)
     roadmap = _build(data, spans, phrases, source_doc, document)
-    if len(roadmap.languages) == 1:
+    if len(roadmap.languages) == 1 or not translations:
         return roadmap
     documents = {code: _translation_document(document, base_dir, code) for code in roadmap.languages[1:]}
-    translations, problems = check_all(documents, document)
+    checked, problems = check_all(documents, document)
     if problems:
         raise RoadmapError(problems)
-    return dataclasses.replace(roadmap, translations=translations)
+    return dataclasses.replace(roadmap, translations=checked)
 
 
 def _translation_document(document: Document, base_dir: Path, code: str) -> Document | RoadmapError:

@@ -233,7 +233,8 @@ class _TranslationChecker:
         elif isinstance(given, str) and given != expected:
             self.add(
                 (*path, "from"),
-                f"out of date: {where} has changed since this was translated (from {given})",
+                f"out of date: the English {entry.kind} on {self.english_file} line {entry.line} has changed "
+                f"since this was translated (from {given})",
                 f"check that the translation says what {where} now says and correct it, "
                 f"then write from: {as_typed(expected)}",
                 kind="stale",
@@ -333,3 +334,34 @@ def _build(code: str, data: dict[str, Any]) -> Translation:
         priorities={key: PriorityText(p["title"], p["text"], _keywords(p)) for key, p in section("priorities").items()},
         quotes={key: item["text"] for key, item in section("quotes").items()},
     )
+
+
+@dataclass(frozen=True)
+class Status:
+    """How complete one language's translation is: entries in all, missing, out of date, other problems."""
+
+    code: str
+    entries: int
+    missing: int
+    stale: int
+    other: int
+
+    def describe(self) -> str:
+        """One line for `r2p-roadmap translations`."""
+        return (
+            f"{translation_file(self.code)}: {self.entries} entries, {self.missing} missing, "
+            f"{self.stale} out of date, {self.other} other problem{'s' if self.other != 1 else ''}"
+        )
+
+
+def translation_status(english: Document, languages: tuple[str, ...], base_dir: Path) -> list[Status]:
+    """The status of each language other than English, from a roadmap.yaml that has passed its checks."""
+    entries = english_entries(english)
+    found = []
+    for code in languages[1:]:
+        try:
+            counts = check_translation(read_translation(base_dir, code), code, entries, english.file).counts
+        except RoadmapError as error:  # the file cannot be read as YAML: nothing in it counts
+            counts = Counter(missing=len(entries), other=len(error.problems))
+        found.append(Status(code, len(entries), counts["missing"], counts["stale"], counts["other"]))
+    return found
