@@ -174,6 +174,12 @@ class _TranslationChecker:
 
     def check_section(self, section: str, english: list[English]) -> None:
         entries = self.entries(section)
+        known = [entry.key for entry in english]
+        # An entry whose id is a typo is reported once, as unknown, with "did you mean" the missing id.
+        meant = set()
+        for key, (path, _) in entries.items():
+            if key not in known:
+                meant.update(self.unknown(section, key, path, known))
         previous = ""
         for entry in english:
             if entry.key in entries:
@@ -181,12 +187,8 @@ class _TranslationChecker:
                 if isinstance(item, dict):
                     self.check_entry(entry, path, item)
                 previous = entry.key
-                continue
-            self.missing(section, entry, previous)
-        known = {entry.key for entry in english}
-        for key, (path, _) in entries.items():
-            if key not in known:
-                self.unknown(section, key, path, sorted(known))
+            elif entry.key not in meant:
+                self.missing(section, entry, previous)
 
     def missing(self, section: str, entry: English, previous: str) -> None:
         fields = [name for name in _FIELDS[section] if name not in _OPTIONAL or entry.values.get(name)]
@@ -202,10 +204,12 @@ class _TranslationChecker:
             at_key=True,
         )
 
-    def unknown(self, section: str, key: str, path: Path_, known: list[str]) -> None:
+    def unknown(self, section: str, key: str, path: Path_, known: list[str]) -> list[str]:
+        """Report an entry for an id roadmap.yaml does not have; return the id it was probably meant to be."""
         kind = KINDS[section]
         elsewhere = next((e.section for e in self.english if e.key == key and e.section != section), None)
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        missing = [other for other in known if other not in self.entries(section)]
+        close = difflib.get_close_matches(key, missing, n=1, cutoff=0.6)
         if elsewhere is not None:
             hint = f"'{key}' is a {KINDS[elsewhere]}: move the entry under '{elsewhere}:'"
         elif close:
@@ -218,6 +222,7 @@ class _TranslationChecker:
         else:
             message = f"unknown {kind} id '{key}': {self.english_file} has no {kind} with this id"
         self.add(path, message, hint, at_key=True)
+        return close if elsewhere is None else []
 
     def check_entry(self, entry: English, path: Path_, item: dict[str, Any]) -> None:
         given, expected = item.get("from"), entry.fingerprint
