@@ -69,15 +69,18 @@ class _Checker:
     def check_ids(self) -> None:
         seen: dict[str, Path_] = {}
         for path, value in self._ids():
-            if is_reserved(value) or value in self.languages():
+            if value in self.languages():
+                self.add(
+                    path,
+                    f"'{value}' is a language code of the site, which names the folder of its pages in that language",
+                    "choose another id; every code of 'languages:' is reserved",
+                )
+            elif is_reserved(value):
                 self.add(
                     path,
                     f"'{value}' is a name the site itself uses for a page, a folder or an anchor",
-                    "choose another id; the site uses "
-                    + ", ".join(sorted(RESERVED_IDS))
-                    + ", the language codes "
-                    + ", ".join(self.languages())
-                    + ", and ids of the forms section-3, fields-…, consensus-map-… and r2p-qx-…",
+                    "choose another id; the site uses " + ", ".join(sorted(RESERVED_IDS)) + ", and ids of the "
+                    "forms section-3, fields-…, consensus-map-… and r2p-qx-…",
                 )
             elif value in seen:
                 first_line, _ = self.document.mark(seen[value])
