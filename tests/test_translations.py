@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -20,12 +21,13 @@ from hypothesis import strategies as st
 
 from r2p_roadmap.cli import main
 from r2p_roadmap.errors import RoadmapError
-from r2p_roadmap.load import MAX_BYTES, Document
+from r2p_roadmap.load import MAX_BYTES, Document, load_document
 from r2p_roadmap.model import Roadmap, Translation
 from r2p_roadmap.render.data_files import render_quotes_csv, render_roadmap_json
 from r2p_roadmap.schema import schema
 from r2p_roadmap.translations import fingerprint, localise
 from r2p_roadmap.validate import load_roadmap, validate_document
+from r2p_roadmap.validate.translations import english_entries
 
 from .conftest import ROOT
 
@@ -428,3 +430,47 @@ def test_quotes_csv_has_a_column_of_translations_per_language(french_roadmap: Ro
         *("quote_id", "theme_number", "theme_id", "priority_id", "support", "actors", "paragraph", "text"),
         "translation_fr",
     ]
+
+
+def placeholder_translation(english: Path, code: str) -> str:
+    """A translation file of `english` in which every entry is present and current, each text a placeholder."""
+    entries = english_entries(load_document(english.read_bytes()))
+    lines = [f"language: {code}", "name: Français"]
+    section = ""
+    for entry in entries:
+        if entry.section != section:
+            section = entry.section
+            lines.append(f"{section}:")
+        indent = "  " if section == "meeting" else "    "
+        if section != "meeting":
+            lines.append(f"  {json.dumps(entry.key, ensure_ascii=False)}:")
+        lines.append(f'{indent}from: "{entry.fingerprint}"')
+        lines += [f"{indent}{name}: Texte." for name in entry.values]
+    return "\n".join(lines) + "\n"
+
+
+def _guide_section(title: str) -> str:
+    text = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
+    start = text.index(f"\n## {title}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start:end]
+
+
+def test_the_guide_s_out_of_date_message_is_what_validate_prints(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "source", tmp_path / "source")
+    english = (ROOT / "roadmap.yaml").read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, fr]")
+    (tmp_path / "roadmap.yaml").write_text(english, encoding="utf-8")
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "fr.yaml").write_text(placeholder_translation(tmp_path / "roadmap.yaml", "fr"))
+    load_roadmap(tmp_path / "roadmap.yaml")  # complete and current
+    # The guide's example: a word of theme 1's summary changes after it was translated.
+    changed = replaced(english, "explain clearly what it is\n", "explain plainly what it is\n")
+    (tmp_path / "roadmap.yaml").write_text(changed, encoding="utf-8")
+    [block] = [
+        body
+        for body in re.findall(r"```text\n(.*?)```", _guide_section("Translations"), re.DOTALL)
+        if "out of date" in body
+    ]
+    # Line numbers follow the placeholder file, not the real one; the rest is exact, fingerprints included.
+    lines = re.compile(r"(?<=yaml:)\d+:\d+|(?<=line )\d+")
+    assert lines.sub("N", errors(tmp_path / "roadmap.yaml") + "\n") == lines.sub("N", block)
