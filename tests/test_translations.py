@@ -24,6 +24,7 @@ from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.load import MAX_BYTES, Document, load_document
 from r2p_roadmap.model import Roadmap, Translation
 from r2p_roadmap.render.data_files import render_quotes_csv, render_roadmap_json
+from r2p_roadmap.render.data_page import render_data_page
 from r2p_roadmap.schema import schema
 from r2p_roadmap.translations import fingerprint, localise
 from r2p_roadmap.validate import load_roadmap, validate_document
@@ -474,3 +475,18 @@ def test_the_guide_s_out_of_date_message_is_what_validate_prints(tmp_path: Path)
     # Line numbers follow the placeholder file, not the real one; the rest is exact, fingerprints included.
     lines = re.compile(r"(?<=yaml:)\d+:\d+|(?<=line )\d+")
     assert lines.sub("N", errors(tmp_path / "roadmap.yaml") + "\n") == lines.sub("N", block)
+
+
+def test_the_data_page_describes_each_translation_column(french_roadmap: Roadmap) -> None:
+    page = render_data_page(french_roadmap)
+    assert "and its unofficial translations into French; opens in spreadsheet programs" in page
+    assert "| `translation_fr` | In French: the unofficial translation of the quote’s text" in page
+    assert "translation_" not in render_data_page(load_roadmap(MINI / "roadmap.yaml"))
+
+
+def test_status_of_an_english_only_roadmap(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["translations"]) == 0
+    assert capsys.readouterr().out == (
+        "roadmap.yaml lists no language but English (languages: [en]); see the editing guide, Translations.\n"
+    )
