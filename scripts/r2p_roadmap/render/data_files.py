@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import babel
@@ -90,66 +91,32 @@ def _theme(theme: Theme) -> dict[str, Any]:
     }
 
 
-def _entry(fingerprint: str, **fields: str | tuple[str, ...]) -> dict[str, Any]:
-    return {"from": fingerprint, **_optional(**fields)}
-
-
 def _translation(roadmap: Roadmap, translation: Translation) -> dict[str, Any]:
     """One language's translation in the structure of translations/<code>.yaml, in roadmap order. Each
     `from` is the fingerprint of the English as roadmap.json gives it (quotes as their exact spans)."""
     english = english_fingerprints(roadmap)
-    actors, terms = translation.actors, translation.glossary
-    themes, priorities = translation.themes, translation.priorities
-    all_priorities = [priority for theme in roadmap.themes for priority in theme.priorities]
+    priorities = [priority for theme in roadmap.themes for priority in theme.priorities]
+    # Each section: the keys in roadmap order, the translated items, and the fields each item gives.
+    sections: dict[str, tuple[list[str], Mapping[str, Any], tuple[str, ...]]] = {
+        "progress": ([q.id for q in roadmap.progress], translation.progress, ()),
+        "actors": ([a.id for a in roadmap.actors], translation.actors, ("name", "abbr", "description", "keywords")),
+        "glossary": ([t.term for t in roadmap.glossary], translation.glossary, ("term", "expansion", "definition")),
+        "themes": ([t.id for t in roadmap.themes], translation.themes, ("title", "short_title", "summary", "keywords")),
+        "priorities": ([p.id for p in priorities], translation.priorities, ("title", "text", "keywords")),
+        "quotes": ([q.id for p in priorities for q in p.quotes], translation.quotes, ()),
+    }
+
+    def entry(section: str, key: str, item: Any, names: tuple[str, ...]) -> dict[str, Any]:
+        fields = {name: getattr(item, name) for name in names} if names else {"text": item}
+        return {"from": english[(section, key)], **_optional(**fields)}
+
     return {
         "language": translation.language,
         "name": translation.name,
-        "meeting": _entry(english[("meeting", "")], summary=translation.meeting_summary),
-        "progress": {
-            q.id: _entry(english[("progress", q.id)], text=translation.progress[q.id]) for q in roadmap.progress
-        },
-        "actors": {
-            a.id: _entry(
-                english[("actors", a.id)],
-                name=actors[a.id].name,
-                abbr=actors[a.id].abbr,
-                description=actors[a.id].description,
-                keywords=actors[a.id].keywords,
-            )
-            for a in roadmap.actors
-        },
-        "glossary": {
-            t.term: _entry(
-                english[("glossary", t.term)],
-                term=terms[t.term].term,
-                expansion=terms[t.term].expansion,
-                definition=terms[t.term].definition,
-            )
-            for t in roadmap.glossary
-        },
-        "themes": {
-            t.id: _entry(
-                english[("themes", t.id)],
-                title=themes[t.id].title,
-                short_title=themes[t.id].short_title,
-                summary=themes[t.id].summary,
-                keywords=themes[t.id].keywords,
-            )
-            for t in roadmap.themes
-        },
-        "priorities": {
-            p.id: _entry(
-                english[("priorities", p.id)],
-                title=priorities[p.id].title,
-                text=priorities[p.id].text,
-                keywords=priorities[p.id].keywords,
-            )
-            for p in all_priorities
-        },
-        "quotes": {
-            q.id: _entry(english[("quotes", q.id)], text=translation.quotes[q.id])
-            for p in all_priorities
-            for q in p.quotes
+        "meeting": {"from": english[("meeting", "")], "summary": translation.meeting_summary},
+        **{
+            section: {key: entry(section, key, items[key], names) for key in keys}
+            for section, (keys, items, names) in sections.items()
         },
     }
 

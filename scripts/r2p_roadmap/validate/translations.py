@@ -32,16 +32,7 @@ KINDS = {
     "priorities": "priority",
     "quotes": "quote",
 }
-# The translated fields of an entry, by section; those of _OPTIONAL only when the English has them.
-_FIELDS = {
-    "meeting": ("summary",),
-    "progress": ("text",),
-    "actors": ("name", "abbr", "description"),
-    "glossary": ("term", "expansion", "definition"),
-    "themes": ("title", "short_title", "summary"),
-    "priorities": ("title", "text"),
-    "quotes": ("text",),
-}
+# The fields only an entry whose English has them has; the others are FINGERPRINTED's, all required.
 _OPTIONAL = {"abbr", "description", "expansion"}
 # Fingerprints that YAML reads as numbers unless they are in quotes (12345678, 1234e567, 0b101010).
 _NUMBER_LIKE = re.compile(r"[0-9]+(?:e[0-9]+)?|0b[01]+")
@@ -80,7 +71,7 @@ def english_entries(document: Document) -> list[English]:
     data = document.data
 
     def entry(section: str, key: str, item: dict[str, Any], path: Path_) -> English:
-        values = {name: item[name] for name in _FIELDS[section] if isinstance(item.get(name), str)}
+        values = {name: item[name] for name in FINGERPRINTED[section] if isinstance(item.get(name), str)}
         return English(section, key, values, document.key_mark(path)[0])
 
     found = [entry("meeting", "", data["meeting"], ("meeting", "summary"))]
@@ -191,7 +182,7 @@ class _TranslationChecker:
                 self.missing(section, entry, previous)
 
     def missing(self, section: str, entry: English, previous: str) -> None:
-        fields = [name for name in _FIELDS[section] if name not in _OPTIONAL or entry.values.get(name)]
+        fields = [name for name in FINGERPRINTED[section] if name not in _OPTIONAL or entry.values.get(name)]
         what = f"the {entry.kind}" if section == "meeting" else f"the {entry.kind} '{entry.key}'"
         key = section if section == "meeting" else entry.key
         after = f" after '{previous}'" if previous else (f" under '{section}:'" if section != "meeting" else "")
@@ -244,7 +235,7 @@ class _TranslationChecker:
                 f"then write from: {as_typed(expected)}",
                 kind="stale",
             )
-        for name in _OPTIONAL & set(_FIELDS[entry.section]):
+        for name in _OPTIONAL & set(FINGERPRINTED[entry.section]):
             if name in item and not entry.values.get(name):
                 self.add(
                     (*path, name),
