@@ -216,6 +216,14 @@ ENGLISH_LINES = {
             id="straight-marks-in-a-quote-s-translation",
         ),
         pytest.param(
+            "    term: citation\n",
+            "    term: <citation>\n",
+            "term: <citation>",
+            "11: glossary.quote.term: '<citation>' is not a term as the pages write it\n    hint: a term has no "
+            '< > & " [ ] or \\ and no space at either end; write it as the translated text does',
+            id="term-with-markup",
+        ),
+        pytest.param(
             "language: fr\n",
             "language: es\n",
             "language: es",

@@ -46,6 +46,7 @@ _EXPECTED = {
 }
 _ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _LANGUAGE_PATTERN = "^[a-z]{2}$"
+_TRANSLATED_TERM_PATTERN = r'^[^<>&"\[\]\\\s](?:[^<>&"\[\]\\]*[^<>&"\[\]\\\s])?$'
 
 
 def _slug(text: str) -> str:
@@ -111,6 +112,12 @@ def describe_schema_error(
         yield _said(path, f"'{value}' is not a date written as YYYY-MM-DD", 'for example "2009-09-25", in quotes')
     elif kind == "pattern" and rule.startswith(r"^\d+"):
         yield _said(path, f"'{value}' is not a version written as major.minor.patch", 'for example "1.2.0"')
+    elif kind == "pattern" and rule == _TRANSLATED_TERM_PATTERN:
+        yield _said(
+            path,
+            f"'{value}' is not a term as the pages write it",
+            'a term has no < > & " [ ] or \\ and no space at either end; write it as the translated text does',
+        )
     elif kind == "pattern" and rule.startswith("^[^"):
         forbidden = sorted(set(rule.removeprefix("^[^").removesuffix("]*$")) & set(str(value)))
         yield _said(
