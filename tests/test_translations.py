@@ -498,3 +498,13 @@ def test_status_of_an_english_only_roadmap(monkeypatch: pytest.MonkeyPatch, caps
     assert capsys.readouterr().out == (
         "roadmap.yaml lists no language but English (languages: [en]); see the editing guide, Translations.\n"
     )
+
+
+def test_github_annotations_name_the_translation_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = translated(tmp_path, french=replaced(FRENCH, "  check-quotes:\n", "  check-quote:\n"))
+    assert main(["validate", str(path), "--format", "github"]) == 1
+    line = line_of(FRENCH, "  check-quotes:\n")
+    assert capsys.readouterr().out.startswith(
+        f"::error file={(tmp_path / 'translations' / 'fr.yaml').as_posix()},line={line},col=3,"
+        "title=priorities.check-quote::unknown priority id 'check-quote': "
+    )
