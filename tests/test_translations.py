@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from r2p_roadmap.cli import main
 from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.load import MAX_BYTES, Document, load_document
-from r2p_roadmap.model import Roadmap, Translation
+from r2p_roadmap.model import Actor, PriorityText, Roadmap, Term, ThemeText, Translation
 from r2p_roadmap.render.data_files import render_quotes_csv, render_roadmap_json
 from r2p_roadmap.render.data_page import render_data_page
 from r2p_roadmap.schema import schema
@@ -390,14 +390,49 @@ def test_localise_keeps_verbatim_texts_in_english_and_fills_their_translations(f
         localise(french_roadmap, "es")
 
 
-@given(st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=5))
-def test_localise_into_english_is_the_identity(texts: list[str]) -> None:
-    roadmap = load_roadmap(MINI / "roadmap.yaml")
-    # Whatever the translations hold, the English roadmap is returned as it is.
-    translation = Translation("fr", "Français", texts[0], {}, {}, {}, {}, {}, {t: t for t in texts})
-    with_translation = dataclasses.replace(roadmap, languages=("en", "fr"), translations={"fr": translation})
-    assert localise(with_translation, "en") is with_translation
-    assert localise(roadmap, "en") is roadmap
+MINI_ROADMAP = load_roadmap(MINI / "roadmap.yaml")
+WORDS = st.text(st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), min_size=1, max_size=20)
+
+
+@given(st.data())
+def test_localise_keeps_english_as_it_is_and_only_replaces_the_site_s_own_texts(data: st.DataObject) -> None:
+    roadmap = MINI_ROADMAP
+    priorities = [p for t in roadmap.themes for p in t.priorities]
+    quotes = [q for p in priorities for q in p.quotes]
+    draw = lambda: data.draw(WORDS)  # noqa: E731 - one short name for the many draws below
+    translation = Translation(
+        "fr",
+        "Français",
+        draw(),
+        {q.id: draw() for q in roadmap.progress},
+        {a.id: Actor(a.id, draw(), draw() if a.abbr else "", draw() if a.description else "") for a in roadmap.actors},
+        {t.term: Term(draw(), draw(), draw() if t.expansion else "") for t in roadmap.glossary},
+        {t.id: ThemeText(draw(), draw(), draw(), (draw(),)) for t in roadmap.themes},
+        {p.id: PriorityText(draw(), draw()) for p in priorities},
+        {q.id: draw() for q in quotes},
+    )
+    both = dataclasses.replace(roadmap, languages=("en", "fr"), translations={"fr": translation})
+    assert localise(both, "en") is both  # English is the roadmap itself, whatever the translations hold
+    french = localise(both, "fr")
+    # The verbatim texts stay English, exactly; their translations stand beside them.
+    assert [t.title for t in french.themes] == [t.title for t in roadmap.themes]
+    assert [t.title_translation for t in french.themes] == [translation.themes[t.id].title for t in roadmap.themes]
+    french_quotes = [q for t in french.themes for p in t.priorities for q in p.quotes]
+    assert [(q.id, q.text, q.paragraph) for q in french_quotes] == [(q.id, q.text, q.paragraph) for q in quotes]
+    assert [q.translation for q in french_quotes] == [translation.quotes[q.id] for q in quotes]
+    assert [q.text for q in french.progress] == [q.text for q in roadmap.progress]
+    # The site's own texts are the translation's; ids, numbers, support levels and actors stay.
+    assert [(p.id, p.support, p.actors, p.title) for t in french.themes for p in t.priorities] == [
+        (p.id, p.support, p.actors, translation.priorities[p.id].title) for p in priorities
+    ]
+    assert [t.short_title for t in french.themes] == [translation.themes[t.id].short_title for t in roadmap.themes]
+    assert list(french.actors) == [translation.actors[a.id] for a in roadmap.actors]
+    assert list(french.glossary) == [translation.glossary[t.term] for t in roadmap.glossary]
+    assert (french.meeting_summary, french.source, french.document) == (
+        translation.meeting_summary,
+        roadmap.source,
+        roadmap.document,
+    )
 
 
 def test_roadmap_json_carries_the_translations_and_validates_against_the_published_schema(
