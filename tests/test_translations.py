@@ -399,7 +399,11 @@ def test_localise_keeps_english_as_it_is_and_only_replaces_the_site_s_own_texts(
     roadmap = MINI_ROADMAP
     priorities = [p for t in roadmap.themes for p in t.priorities]
     quotes = [q for p in priorities for q in p.quotes]
-    draw = lambda: data.draw(WORDS)  # noqa: E731 - one short name for the many draws below
+
+    def draw() -> str:
+        text: str = data.draw(WORDS)
+        return text
+
     translation = Translation(
         "fr",
         "Français",
