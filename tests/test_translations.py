@@ -224,6 +224,15 @@ ENGLISH_LINES = {
             id="term-with-markup",
         ),
         pytest.param(
+            "    from: def3a67d\n",
+            "    from: 12345678\n",
+            "from: 12345678",
+            "11: quotes.literal-markup-tags.from: out of date: the English quote on roadmap.yaml line {tags} has "
+            "changed since this was translated (from 12345678)\n    hint: check that the translation says what the "
+            "English on roadmap.yaml line {tags} now says and correct it, then write from: def3a67d",
+            id="fingerprint-read-as-a-number",
+        ),
+        pytest.param(
             "language: fr\n",
             "language: es\n",
             "language: es",

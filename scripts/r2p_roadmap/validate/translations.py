@@ -226,11 +226,11 @@ class _TranslationChecker:
                 kind="stale",
                 at_key=True,
             )
-        elif isinstance(given, str) and given != expected:
+        elif given != expected:  # a number too: YAML reads an unquoted 12345678 as one
             self.add(
                 (*path, "from"),
                 f"out of date: the English {entry.kind} on {self.english_file} line {entry.line} has changed "
-                f"since this was translated (from {given})",
+                f"since this was translated (from {self.document.plain_non_strings.get((*path, 'from'), given)})",
                 f"check that the translation says what {where} now says and correct it, "
                 f"then write from: {as_typed(expected)}",
                 kind="stale",
