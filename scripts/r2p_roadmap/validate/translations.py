@@ -32,7 +32,7 @@ KINDS = {
     "priorities": "priority",
     "quotes": "quote",
 }
-# The fields only an entry whose English has them has; the others are FINGERPRINTED's, all required.
+# Fields a translated entry has exactly when its English has them; its other FINGERPRINTED fields are required.
 _OPTIONAL = {"abbr", "description", "expansion"}
 # Fingerprints that YAML reads as numbers unless they are in quotes (12345678, 1234e567, 0b101010).
 _NUMBER_LIKE = re.compile(r"[0-9]+(?:e[0-9]+)?|0b[01]+")
