@@ -556,3 +556,19 @@ def test_github_annotations_name_the_translation_file(tmp_path: Path, capsys: py
         f"::error file={(tmp_path / 'translations' / 'fr.yaml').as_posix()},line={line},col=3,"
         "title=priorities.check-quote::unknown priority id 'check-quote': "
     )
+
+
+def test_a_right_fingerprint_that_yaml_reads_as_a_number_is_to_be_quoted(tmp_path: Path) -> None:
+    # The first name of the form "Nobody N" whose fingerprint is digits with one 'e', a number to YAML.
+    name = next(f"Nobody {n}" for n in range(100_000) if re.fullmatch(r"[0-9]+e[0-9]+", sha(f"Nobody {n}", "", "")))
+    number = sha(name, "", "")
+    english = replaced(ENGLISH, "    name: Nobody\n", f"    name: {name}\n")
+    french = replaced(FRENCH, "    from: 8842b019\n", f"    from: {number}\n")
+    assert errors(translated(tmp_path, english=english, french=french)) == (
+        f"translations/fr.yaml:{line_of(french, number)}:11: actors.nobody.from: YAML reads the unquoted "
+        f"fingerprint {number} as a number\n"
+        f'    hint: put it in quotes: from: "{number}"\n'
+        "1 error found; nothing was written."
+    )
+    quoted = replaced(french, f"from: {number}", f'from: "{number}"')
+    load_roadmap(translated(tmp_path / "quoted", english=english, french=quoted))

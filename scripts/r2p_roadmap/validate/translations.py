@@ -226,6 +226,12 @@ class _TranslationChecker:
                 kind="stale",
                 at_key=True,
             )
+        elif self.document.plain_non_strings.get((*path, "from")) == expected:
+            self.add(
+                (*path, "from"),
+                f"YAML reads the unquoted fingerprint {expected} as a number",
+                f'put it in quotes: from: "{expected}"',
+            )
         elif given != expected:  # a number too: YAML reads an unquoted 12345678 as one
             self.add(
                 (*path, "from"),
