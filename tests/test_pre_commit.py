@@ -1,5 +1,5 @@
 """The pre-commit hook: its manifest and the documented configurations pass pre-commit's own validators,
-it runs only for roadmap.yaml, and it stops a commit that breaks the file."""
+it runs only for roadmap.yaml and its translations, and it stops a commit that breaks the file."""
 
 from __future__ import annotations
 
@@ -85,14 +85,16 @@ def test_the_repository_has_the_documented_local_configuration() -> None:
 
 
 @pytest.mark.parametrize("source", ["manifest", "local configuration"])
-def test_the_hook_runs_for_roadmap_yaml_only(source: str) -> None:
+def test_the_hook_runs_for_roadmap_yaml_and_its_translations_only(source: str) -> None:
     if source == "manifest":
         (hook,) = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
     else:
         (hook,) = _hooks(_documented_local_config())
     files = re.compile(hook["files"])  # pre-commit searches each path relative to the repository root
     assert files.search("roadmap.yaml")
+    assert files.search("translations/fr.yaml")
     assert [name for name in OTHER_FILES if files.search(name)] == []
+    assert not files.search("translations/interface.yaml")  # the interface strings, which validate does not read
 
 
 def _commit(repo: Path, message: str) -> subprocess.CompletedProcess[str]:

@@ -12,9 +12,11 @@ from .build import ENGINES, Project, build
 from .diff_command import run_diff_command
 from .errors import RoadmapError
 from .links_command import run_links_command
+from .load import load_document, read_file
 from .quote_finder import quote_blocks
 from .scaffold import add_priority, add_quote, describe_added
-from .validate import load_roadmap
+from .validate import load_roadmap, validate_document
+from .validate.translations import translation_file, translation_status
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -49,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
         choices=("update", "check"),
         help="update: build and append newly published links to published-links.txt; "
         "check: build and fail if the contract misses a published link",
+    )
+    commands.add_parser(
+        "translations",
+        help="list, for each language, how many entries of its translation are missing or out of date",
     )
     quote = commands.add_parser("quote", help="find the paragraph of a passage and print it as a quote to paste")
     quote.add_argument("words", nargs="+", help="some words of the passage, in quotes")
@@ -86,10 +92,32 @@ def _validate(file: Path | None, output_format: str) -> int:
         f"{path.name} is valid: {len(roadmap.themes)} themes, {priorities} priorities, "
         f"{quotes} quotes checked against the text of record."
     )
+    if len(roadmap.languages) > 1:
+        names = [translation_file(code) for code in roadmap.languages[1:]]
+        listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        sentence += f" {listed} {'are' if len(names) > 1 else 'is'} complete and up to date."
     if output_format == "json":
         print('{"errors": []}')
     else:
         print(github_notice(path, project.root, sentence) if output_format == "github" else sentence)
+    return EXIT_OK
+
+
+def _translations(project: Project) -> int:
+    name = project.roadmap.name
+    try:
+        document = load_document(read_file(project.roadmap, name), name)
+        roadmap = validate_document(document, project.root, translations=False)
+    except RoadmapError as error:
+        return _report(error)
+    if len(roadmap.languages) == 1:
+        print(f"{name} lists no language but English (languages: [en]); see the editing guide, Translations.")
+        return EXIT_OK
+    found = translation_status(document, roadmap.languages, project.root)
+    print("\n".join(status.describe() for status in found))
+    if any(status.missing or status.stale or status.other for status in found):
+        print("Run `r2p-roadmap validate` for each problem, with its line and the fingerprint to write.")
+        return EXIT_CONTENT
     return EXIT_OK
 
 
@@ -153,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_diff_command(project, args.base, args.format)
         except RoadmapError as error:
             return _report(error)
+    if args.command == "translations":
+        return _translations(project)
     if args.command == "quote":
         return _quote(project, " ".join(args.words))
     if args.command == "new":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -10,12 +11,14 @@ from .source import SourceDocument
 
 @dataclass(frozen=True)
 class Quote:
-    """A verbatim passage; `text` is the exact span of the text of record."""
+    """A verbatim passage; `text` is the exact span of the text of record, `translation` its unofficial
+    translation in the roadmap's language (empty in English)."""
 
     id: str
     text: str
     paragraph: int
     aliases: tuple[str, ...] = ()
+    translation: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,8 @@ class Priority:
 
 @dataclass(frozen=True)
 class Theme:
-    """One numbered theme of the roadmap."""
+    """One numbered theme of the roadmap; `title` is the source's heading, `title_translation` its
+    unofficial translation in the roadmap's language (empty in English)."""
 
     id: str
     number: int
@@ -48,6 +52,7 @@ class Theme:
     # The line of roadmap.yaml where the theme starts (its '- id:' line), for "Edit this theme";
     # where the theme is written, not what it says, so it takes no part in comparing roadmaps.
     line: int = field(default=0, compare=False)
+    title_translation: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,8 +105,44 @@ class Withdrawal:
 
 
 @dataclass(frozen=True)
+class ThemeText:
+    """The translated texts of a theme: `title` translates the source's heading."""
+
+    title: str
+    short_title: str
+    summary: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PriorityText:
+    """The translated texts of a priority."""
+
+    title: str
+    text: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One language's unofficial translation of the roadmap's texts, as translations/<code>.yaml gives
+    it: each text by the id of what it translates (glossary entries by their English term)."""
+
+    language: str
+    name: str
+    meeting_summary: str
+    progress: Mapping[str, str]
+    actors: Mapping[str, Actor]
+    glossary: Mapping[str, Term]
+    themes: Mapping[str, ThemeText]
+    priorities: Mapping[str, PriorityText]
+    quotes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class Roadmap:
-    """Everything the site is rendered from."""
+    """Everything the site is rendered from, in `language`; `translations` holds every other language of
+    `languages` (English, the text of record, is first), for `translations.localise`."""
 
     version: str
     updated: str
@@ -113,6 +154,9 @@ class Roadmap:
     document: SourceDocument
     withdrawn: tuple[Withdrawal, ...] = ()
     glossary: tuple[Term, ...] = ()
+    language: str = "en"
+    languages: tuple[str, ...] = ("en",)
+    translations: Mapping[str, Translation] = field(default_factory=dict)
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id (ids are validated to resolve)."""

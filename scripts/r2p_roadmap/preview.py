@@ -134,6 +134,7 @@ def serve_project(project: Project, host: str, port: int) -> int:
             project.docs_dir,
             project.root / "themes",
             project.root / "source",
+            project.root / "translations",
         ):
             if path.exists():
                 server.watch(str(path))

@@ -1,4 +1,4 @@
-"""Read roadmap.yaml safely: plain data plus the line and column of every value.
+"""Read roadmap.yaml and translations/<code>.yaml safely: plain data plus the line and column of every value.
 
 PyYAML's own loaders keep the last of two duplicate keys, expand aliases (a "billion laughs" file
 exhausts memory) and lose positions; this loader composes the node tree itself and rejects all three,
@@ -11,7 +11,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -126,8 +126,25 @@ class _Refused(Exception):
         self.mark, self.message, self.hint = mark, message, hint
 
 
+def is_translation_file(file: str) -> bool:
+    """Whether `file` names a translation, translations/<code>.yaml, rather than roadmap.yaml."""
+    return PurePosixPath(file).parent.name == "translations"
+
+
+def _for_file(file: str, text: str) -> str:
+    """`text`, written of roadmap.yaml, as said of `file`: a translation file is named as itself."""
+    if not is_translation_file(file):
+        return text
+    name = PurePosixPath(file).name
+    return (
+        text.replace("roadmap.yaml", name)
+        .replace("the roadmap", "a translation")
+        .replace("not roadmap", "not the translation")
+    )
+
+
 def _problem(file: str, line: int, column: int, message: str, hint: str = "") -> Problem:
-    return Problem(line, column, "", message, hint, file)
+    return Problem(line, column, "", _for_file(file, message), _for_file(file, hint), file)
 
 
 def read_file(path: Path, file: str, limit: int = MAX_BYTES) -> bytes:
@@ -292,7 +309,9 @@ def load_document(raw: bytes, file: str = "roadmap.yaml") -> Document:
                     1,
                     1,
                     "the file is empty",
-                    "start from the roadmap.yaml in the repository; see the editing guide",
+                    "start it with 'language:' and 'name:'; see the editing guide, Translations"
+                    if is_translation_file(file)
+                    else "start from the roadmap.yaml in the repository; see the editing guide",
                 )
             ]
         )

@@ -6,11 +6,15 @@ import csv
 import dataclasses
 import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
-from ..model import Actor, Priority, Quote, Roadmap, Term, Theme
+import babel
+
+from ..model import Actor, Priority, Quote, Roadmap, Term, Theme, Translation
 from ..schema import schema
 from ..source import SourceDocument
+from ..translations import english_fingerprints
 from .quote_list import list_quotes
 
 # Each column of quotes.csv and the schema field it comes from; the Data page reads its description there.
@@ -24,6 +28,16 @@ CSV_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("paragraph", ("$defs", "quote", "properties", "paragraph")),
     ("text", ("$defs", "quote", "properties", "text")),
 )
+# After them, one column per language other than English: translation_<code>, the quote's translation.
+TRANSLATION_COLUMN = ("translation_{code}", ("$defs", "translated-quote", "properties", "text"))
+
+
+def translation_columns(roadmap: Roadmap) -> list[tuple[str, str]]:
+    """The translation columns of quotes.csv: (column name, the language's name in English)."""
+    return [
+        (TRANSLATION_COLUMN[0].format(code=code), babel.Locale.parse(code).get_display_name("en") or code)
+        for code in roadmap.languages[1:]
+    ]
 
 
 def schema_version() -> str:
@@ -77,13 +91,46 @@ def _theme(theme: Theme) -> dict[str, Any]:
     }
 
 
+def _translation(roadmap: Roadmap, translation: Translation) -> dict[str, Any]:
+    """One language's translation in the structure of translations/<code>.yaml, in roadmap order. Each
+    `from` is the fingerprint of the English as roadmap.json gives it (quotes as their exact spans)."""
+    english = english_fingerprints(roadmap)
+    priorities = [priority for theme in roadmap.themes for priority in theme.priorities]
+    # Each section: the keys in roadmap order, the translated items, and the fields each item gives.
+    sections: dict[str, tuple[list[str], Mapping[str, Any], tuple[str, ...]]] = {
+        "progress": ([q.id for q in roadmap.progress], translation.progress, ()),
+        "actors": ([a.id for a in roadmap.actors], translation.actors, ("name", "abbr", "description", "keywords")),
+        "glossary": ([t.term for t in roadmap.glossary], translation.glossary, ("term", "expansion", "definition")),
+        "themes": ([t.id for t in roadmap.themes], translation.themes, ("title", "short_title", "summary", "keywords")),
+        "priorities": ([p.id for p in priorities], translation.priorities, ("title", "text", "keywords")),
+        "quotes": ([q.id for p in priorities for q in p.quotes], translation.quotes, ()),
+    }
+
+    def entry(section: str, key: str, item: Any, names: tuple[str, ...]) -> dict[str, Any]:
+        fields = {name: getattr(item, name) for name in names} if names else {"text": item}
+        return {"from": english[(section, key)], **_optional(**fields)}
+
+    return {
+        "language": translation.language,
+        "name": translation.name,
+        "meeting": {"from": english[("meeting", "")], "summary": translation.meeting_summary},
+        **{
+            section: {key: entry(section, key, items[key], names) for key in keys}
+            for section, (keys, items, names) in sections.items()
+        },
+    }
+
+
 def roadmap_data(roadmap: Roadmap) -> dict[str, Any]:
-    """The roadmap in the structure of roadmap.yaml, plus its schema_version; quotes are their exact spans."""
+    """The English roadmap in the structure of roadmap.yaml, plus its schema_version and the translations of
+    translations/<code>.yaml; quotes are their exact spans."""
     source = roadmap.source
+    translations = {code: _translation(roadmap, roadmap.translations[code]) for code in roadmap.languages[1:]}
     return {
         "schema_version": schema_version(),
         "version": roadmap.version,
         "updated": roadmap.updated,
+        "languages": list(roadmap.languages),
         "source": {
             "title": source.title,
             "subtitle": source.subtitle,
@@ -98,6 +145,7 @@ def roadmap_data(roadmap: Roadmap) -> dict[str, Any]:
         "themes": [_theme(theme) for theme in roadmap.themes],
         **({"glossary": [_term(term) for term in roadmap.glossary]} if roadmap.glossary else {}),
         **({"withdrawn": [dataclasses.asdict(w) for w in roadmap.withdrawn]} if roadmap.withdrawn else {}),
+        **({"translations": translations} if translations else {}),
     }
 
 
@@ -119,10 +167,12 @@ def spreadsheet_safe(cell: str | int) -> str | int:
 
 
 def render_quotes_csv(roadmap: Roadmap) -> str:
-    """data/quotes.csv: one row per quote, with a byte-order mark so that spreadsheet programs read UTF-8."""
+    """data/quotes.csv: one row per quote, its unofficial translations in a column per language after the
+    English, with a byte-order mark so that spreadsheet programs read UTF-8."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends; fields quoted only when needed
-    writer.writerow(name for name, _ in CSV_COLUMNS)
+    writer.writerow([*(name for name, _ in CSV_COLUMNS), *(name for name, _ in translation_columns(roadmap))])
+    translations = [roadmap.translations[code] for code in roadmap.languages[1:]]
     for entry in list_quotes(roadmap):
         theme, priority, quote = entry.theme, entry.priority, entry.quote
         row: list[str | int] = [
@@ -134,6 +184,7 @@ def render_quotes_csv(roadmap: Roadmap) -> str:
             " ".join(priority.actors) if priority else "",
             quote.paragraph,
             quote.text,
+            *((t.quotes if theme else t.progress)[quote.id] for t in translations),
         ]
         writer.writerow(spreadsheet_safe(cell) for cell in row)
     return "\ufeff" + buffer.getvalue()

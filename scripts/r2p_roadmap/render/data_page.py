@@ -9,7 +9,7 @@ from ..model import Roadmap
 from ..paths import ABOUT_PAGE, CSV_PATH, DATA_PAGE, JSON_PATH, SCHEMA_PATH, relative, text_of_record_path
 from ..schema import schema
 from .citations import DOCUMENT_KEY, FORMATS, file_path
-from .data_files import CSV_COLUMNS, schema_version
+from .data_files import CSV_COLUMNS, TRANSLATION_COLUMN, schema_version, translation_columns
 from .freshness import format_date
 from .markup import front_matter, md
 
@@ -24,6 +24,21 @@ _OBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Quote: each item of `quotes` and of `meeting.progress`", "fields-quote", ("$defs", "quote")),
     ("Glossary term: each item of `glossary`", "fields-term", ("$defs", "term")),
     ("Withdrawn id: each item of `withdrawn`", "fields-withdrawal", ("$defs", "withdrawal")),
+    ("Translation: each value of `translations`", "fields-translation", ("$defs", "translation")),
+    (
+        "Translated meeting summary: `meeting` of a translation",
+        "fields-translated-summary",
+        ("$defs", "translated-summary"),
+    ),
+    (
+        "Translated quote: each value of `progress` and `quotes`",
+        "fields-translated-quote",
+        ("$defs", "translated-quote"),
+    ),
+    ("Translated actor: each value of `actors`", "fields-translated-actor", ("$defs", "translated-actor")),
+    ("Translated glossary term: each value of `glossary`", "fields-translated-term", ("$defs", "translated-term")),
+    ("Translated theme: each value of `themes`", "fields-translated-theme", ("$defs", "translated-theme")),
+    ("Translated priority: each value of `priorities`", "fields-translated-priority", ("$defs", "translated-priority")),
 )
 
 
@@ -54,6 +69,9 @@ def _type(node: dict[str, Any]) -> str:
         if "$ref" in items or items.get("type") == "object":
             return f"list of [{_title(items)}](#{_anchor_of(items)})"
         return "list of " + _type(items)
+    if kind == "object" and isinstance(node.get("additionalProperties"), dict):
+        values = node["additionalProperties"]
+        return f"[{_title(values)}](#{_anchor_of(values)}) for each key"
     if kind == "object" or "$ref" in node:
         return f"[{_title(node)}](#{_anchor_of(node)})"
     return {"string": "text", "integer": "whole number"}.get(str(kind), str(kind))
@@ -77,31 +95,38 @@ def _fields_table(path: tuple[str, ...]) -> str:
     return "\n".join(rows)
 
 
-def _csv_table() -> str:
+def _csv_table(roadmap: Roadmap) -> str:
     rows = ["| Column | Description |", "| --- | --- |"]
     for name, path in CSV_COLUMNS:
         description = _at(path).get("description", "")
         if name == "actors":
             description += " Separated by spaces."
         rows.append(f"| `{name}` | {md(description)} |")
+    translated = _at(TRANSLATION_COLUMN[1]).get("description", "")
+    for name, language in translation_columns(roadmap):
+        rows.append(f"| `{name}` | {md(f'In {language}: {translated[:1].lower()}{translated[1:]}')} |")
     return "\n".join(rows)
 
 
 def render_data_page(roadmap: Roadmap) -> str:
     """The Markdown of the Data page."""
     text_path = text_of_record_path(roadmap)
+    languages = [language for _, language in translation_columns(roadmap)]
+    listed = " and ".join([", ".join(languages[:-1]), languages[-1]] if len(languages) > 1 else languages)
     downloads = [
         (
             JSON_PATH,
             "JSON",
             "The whole roadmap: source, actors, themes, priorities and every quote, in the structure of "
-            "roadmap.yaml, with quotes exactly as the text of record writes them.",
+            "roadmap.yaml, with quotes exactly as the text of record writes them"
+            + (f", and its unofficial translations into {listed}." if languages else "."),
         ),
         (
             CSV_PATH,
             "CSV, UTF-8",
-            "One row per quote with its theme, priority, support level, actors and paragraph; opens in "
-            "spreadsheet programs.",
+            "One row per quote with its theme, priority, support level, actors and paragraph"
+            + (f", and its unofficial translations into {listed}" if languages else "")
+            + "; opens in spreadsheet programs.",
         ),
         (SCHEMA_PATH, "JSON Schema (Draft 2020-12)", "The structure of roadmap.json and of roadmap.yaml."),
         (text_path, "Plain text, UTF-8", "The text of record: the source document with numbered paragraphs."),
@@ -159,5 +184,5 @@ def render_data_page(roadmap: Roadmap) -> str:
         parts.append(f"### {heading} {{#{anchor}}}\n")
         parts.append(f"{md(description)}\n")
         parts.append(_fields_table(path) + "\n")
-    parts += ["## Columns of quotes.csv {#columns}\n", _csv_table() + "\n"]
+    parts += ["## Columns of quotes.csv {#columns}\n", _csv_table(roadmap) + "\n"]
     return "\n".join(parts)

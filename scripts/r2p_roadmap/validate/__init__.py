@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import jsonschema
+import babel
+import babel.localedata
 
 from .. import support
 from ..errors import Problem, RoadmapError
@@ -19,45 +20,19 @@ from ..model import Actor, Priority, Quote, Roadmap, Source, Term, Theme, Withdr
 from ..paths import RESERVED_IDS, is_reserved
 from ..schema import schema
 from ..source import SourceDocument, closest_passage, find_span, first_difference, load_source, normalise
+from ..translations import ENGLISH
 from .schema_messages import describe_schema_error
-from .wording import MARKS_HINT, is_editorial, shown_text, straight_words, strings, where
+from .structure import Validator
+from .structure import format_path as format_path  # scaffold names places as validate does
+from .translations import FOLDER, check_all, embedded_translation, read_translation, translation_file
+from .wording import is_editorial, marks_problem, shown_text, strings
 
 # The longest quote the schema allows; longer text cannot be a span of one paragraph.
 MAX_QUOTE_CHARS: int = schema()["$defs"]["quote"]["properties"]["text"]["maxLength"]
 
 
-@cache
-def _ecma_pattern(pattern: str) -> re.Pattern[str]:
-    """A JSON Schema pattern as Python must write it to mean what ECMA-262, the language of JSON Schema
-    patterns, means: there `$` ends the text (in Python it also matches before a final newline) and
-    `\\d` is 0-9 only (in Python it is any Unicode digit). Validator and published schema then agree."""
-    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern), re.ASCII)
-
-
-def _pattern(
-    validator: jsonschema.protocols.Validator, pattern: str, instance: Any, _: dict[str, Any]
-) -> Iterator[jsonschema.ValidationError]:
-    if validator.is_type(instance, "string") and not _ecma_pattern(pattern).search(instance):
-        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
-
-
-# JSON Schema counts 4.0 as an integer; roadmap.yaml wants whole numbers written as such.
-_TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
-    "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)
-)
-Validator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
-    jsonschema.Draft202012Validator, validators={"pattern": _pattern}, type_checker=_TYPES
-)
 # Fields whose values are ids or names from a fixed list: written exactly, never normalised.
 _EXACT_FIELDS = {"id", "see", "support", "was", "aliases", "actors"}
-
-
-def format_path(path: Path_) -> str:
-    """`themes[4].priorities[2].support` for ('themes', 3, 'priorities', 1, 'support'); 1-based."""
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 class _Checker:
@@ -94,7 +69,13 @@ class _Checker:
     def check_ids(self) -> None:
         seen: dict[str, Path_] = {}
         for path, value in self._ids():
-            if is_reserved(value):
+            if value in self.languages():
+                self.add(
+                    path,
+                    f"'{value}' is a language code of the site, which names the folder of its pages in that language",
+                    "choose another id; every code of 'languages:' is reserved",
+                )
+            elif is_reserved(value):
                 self.add(
                     path,
                     f"'{value}' is a name the site itself uses for a page, a folder or an anchor",
@@ -110,6 +91,49 @@ class _Checker:
                 )
             else:
                 seen[value] = path
+
+    def languages(self) -> list[str]:
+        """The language codes of `languages:` (the folders /fr/, /es/ of the site), English when left out."""
+        listed = self.document.data.get("languages", [ENGLISH])
+        return [code for code in listed if isinstance(code, str)] if isinstance(listed, list) else [ENGLISH]
+
+    def check_languages(self, base_dir: Path) -> None:
+        """English first, each code a language the site can be published in, each other one with its file."""
+        listed = self.document.data.get("languages")
+        if not isinstance(listed, list) or not listed:
+            return  # left out (English only), or refused by the schema
+        codes = self.languages()
+        if listed[0] != ENGLISH:
+            others = dict.fromkeys(code for code in codes if code != ENGLISH and re.fullmatch("[a-z]{2}", code))
+            self.add(
+                ("languages", 0),
+                "English must come first: the English of roadmap.yaml is the text of record",
+                f"write languages: [{', '.join([ENGLISH, *others])}]",
+            )
+        for index, code in enumerate(listed):
+            if not isinstance(code, str) or not re.fullmatch("[a-z]{2}", code) or code in listed[:index]:
+                continue  # the schema check has reported it
+            if not babel.localedata.exists(code):
+                self.add(
+                    ("languages", index),
+                    f"'{code}' is not an ISO 639-1 language code",
+                    "write the language’s two-letter code, such as fr for French or es for Spanish",
+                )
+            elif code != ENGLISH and not (base_dir / FOLDER / f"{code}.yaml").is_file():
+                name = babel.Locale.parse(code).get_display_name(ENGLISH)
+                self.add(
+                    ("languages", index),
+                    f"no translation into {name}: {translation_file(code)} does not exist",
+                    f"add {translation_file(code)} (see the editing guide, Translations), or remove {code} from "
+                    "languages",
+                )
+        if "translations" in self.document.data and self.document.file.endswith((".yaml", ".yml")):
+            self.add(
+                ("translations",),
+                "roadmap.yaml keeps no translations: each language has its own file, translations/<code>.yaml",
+                "move each language’s entries to its file and remove 'translations:' here",
+                at_key=True,
+            )
 
     def _ids(self) -> Iterator[tuple[Path_, str]]:
         data = self.document.data
@@ -200,19 +224,9 @@ class _Checker:
         """The site's own wording uses typographic quote marks, apostrophes and dashes (quotes keep the source's)."""
         reported = {problem.path for problem in self.problems}  # such as a short title's '"', refused by the schema
         for path, text in strings(self.document.data):
-            found = straight_words(text) if is_editorial(path) and format_path(path) not in reported else None
-            if found:
-                line, column = where(self.document, path, text)
-                self.problems.append(
-                    Problem(
-                        line,
-                        column,
-                        format_path(path),
-                        f"straight quote mark, apostrophe or hyphen for a dash: {found[0]}",
-                        f"write {found[1]} ({MARKS_HINT})",
-                        self.document.file,
-                    )
-                )
+            problem = marks_problem(self.document, path, text) if is_editorial(path) else None
+            if problem is not None and problem.path not in reported:
+                self.problems.append(problem)
 
     def check_glossary(self, source: SourceDocument | None) -> None:
         """Each term is listed once, is not an actor's abbreviation, and appears on the pages."""
@@ -409,8 +423,9 @@ def _id_of(path: Path_, item: dict[str, Any], *, aliases: bool = False) -> Itera
                 yield (*path, "aliases", index), alias
 
 
-def validate_document(document: Document, base_dir: Path) -> Roadmap:
-    """Check `document` completely and return the Roadmap; raise RoadmapError listing every problem."""
+def validate_document(document: Document, base_dir: Path, *, translations: bool = True) -> Roadmap:
+    """Check `document` completely, and the translations of its languages unless `translations` is false,
+    and return the Roadmap; raise RoadmapError listing every problem."""
     checker = _Checker(document)
     data = document.data
     if not isinstance(data, dict):
@@ -424,6 +439,7 @@ def validate_document(document: Document, base_dir: Path) -> Roadmap:
     checker.check_numbers()
     checker.check_actor_references()
     checker.check_marks()
+    checker.check_languages(base_dir)
 
     source_doc: SourceDocument | None = None
     record = checker.source_file("text_of_record", base_dir)
@@ -458,7 +474,28 @@ def validate_document(document: Document, base_dir: Path) -> Roadmap:
 
     if checker.problems or source_doc is None:
         raise RoadmapError(checker.problems)
-    return _build(data, spans, phrases, source_doc, document)
+    roadmap = _build(data, spans, phrases, source_doc, document)
+    if len(roadmap.languages) == 1 or not translations:
+        return roadmap
+    documents = {code: _translation_document(document, base_dir, code) for code in roadmap.languages[1:]}
+    checked, problems = check_all(documents, document)
+    if problems:
+        raise RoadmapError(problems)
+    return dataclasses.replace(roadmap, translations=checked)
+
+
+def _translation_document(document: Document, base_dir: Path, code: str) -> Document | RoadmapError:
+    """The translation into `code`: embedded in roadmap.json, else its file next to roadmap.yaml; or the
+    error that reading the file raised."""
+    embedded = document.data.get("translations")
+    if isinstance(embedded, dict) and not document.file.endswith((".yaml", ".yml")):
+        if code in embedded:
+            return embedded_translation(document, code)
+        return RoadmapError([Problem(1, 1, "translations", f"no translation into '{code}'", "", document.file)])
+    try:
+        return read_translation(base_dir, code)
+    except RoadmapError as error:
+        return error
 
 
 def _quotes(items: list[dict[str, Any]], path: Path_, spans: dict[Path_, str]) -> tuple[Quote, ...]:
@@ -516,6 +553,7 @@ def _build(
         document=doc,
         withdrawn=tuple(Withdrawal(**entry) for entry in data.get("withdrawn", ())),
         glossary=tuple(Term(t["term"], t["definition"], t.get("expansion", "")) for t in data.get("glossary", ())),
+        languages=tuple(data.get("languages", (ENGLISH,))),
     )
 
 

@@ -45,6 +45,8 @@ _EXPECTED = {
     "object": "a group of fields (key: value lines)",
 }
 _ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_LANGUAGE_PATTERN = "^[a-z]{2}$"
+_TRANSLATED_TERM_PATTERN = r'^[^<>&"\[\]\\\s](?:[^<>&"\[\]\\]*[^<>&"\[\]\\\s])?$'
 
 
 def _slug(text: str) -> str:
@@ -100,10 +102,22 @@ def describe_schema_error(
             f"'{value}' is not a valid id",
             f"use lowercase letters, digits and single hyphens, such as '{_slug(str(value))}'",
         )
+    elif kind == "pattern" and rule == _LANGUAGE_PATTERN:
+        yield _said(
+            path,
+            f"'{value}' is not a language code",
+            "write the language’s two-letter ISO 639-1 code in lowercase, such as fr or es",
+        )
     elif kind == "pattern" and rule.startswith(r"^\d{4}"):
         yield _said(path, f"'{value}' is not a date written as YYYY-MM-DD", 'for example "2009-09-25", in quotes')
     elif kind == "pattern" and rule.startswith(r"^\d+"):
         yield _said(path, f"'{value}' is not a version written as major.minor.patch", 'for example "1.2.0"')
+    elif kind == "pattern" and rule == _TRANSLATED_TERM_PATTERN:
+        yield _said(
+            path,
+            f"'{value}' is not a term as the pages write it",
+            'a term has no < > & " [ ] or \\ and no space at either end; write it as the translated text does',
+        )
     elif kind == "pattern" and rule.startswith("^[^"):
         forbidden = sorted(set(rule.removeprefix("^[^").removesuffix("]*$")) & set(str(value)))
         yield _said(

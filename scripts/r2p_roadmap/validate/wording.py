@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..errors import Problem
 from ..load import Document, Path_
 from ..source import SourceDocument
+from .structure import format_path
 
 # The text the site's editors write (paraphrase, names, descriptions), as opposed to the source's own
 # words: quotes and theme titles are verbatim and keep the source's marks.
@@ -76,6 +78,22 @@ def straight_words(text: str) -> tuple[str, str] | None:
     if not found:
         return None
     return "; ".join(found), "; ".join(curly(f" {place} ").strip() or "–" for place in found)
+
+
+def marks_problem(document: Document, path: Path_, text: str) -> Problem | None:
+    """The problem of a text of the site's own with straight marks, at the first of them; None if it has none."""
+    found = straight_words(text)
+    if not found:
+        return None
+    line, column = where(document, path, text)
+    return Problem(
+        line,
+        column,
+        format_path(path),
+        f"straight quote mark, apostrophe or hyphen for a dash: {found[0]}",
+        f"write {found[1]} ({MARKS_HINT})",
+        document.file,
+    )
 
 
 def shown_text(data: Any, document: SourceDocument) -> str:
