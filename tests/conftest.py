@@ -54,7 +54,7 @@ def copy_project(destination: Path) -> Project:
     destination.mkdir(parents=True, exist_ok=True)
     for name in ("roadmap.yaml", "mkdocs.yml"):
         shutil.copy2(ROOT / name, destination / name)
-    for folder in ("themes", "source", "docs"):
+    for folder in ("themes", "source", "docs", "translations"):
         shutil.copytree(ROOT / folder, destination / folder)
     return Project(destination)
 
@@ -123,6 +123,14 @@ def _rename_and_withdraw(project: Project) -> None:
         f"    reason: The sentence only restated the priority.\n    see: {NEW_PRIORITY}\n"
     )
     project.roadmap.write_text(text, encoding="utf-8")
+    # Each translation follows: its entries are keyed by the same ids.
+    for translation in (project.root / "translations").glob("*.yaml"):
+        text = translation.read_text(encoding="utf-8")
+        text = text.replace(f"\n  {OLD_THEME}:\n", f"\n  {NEW_THEME}:\n").replace(
+            f"\n  {OLD_PRIORITY}:\n", f"\n  {NEW_PRIORITY}:\n"
+        )
+        text = re.sub(rf"\n  {WITHDRAWN_QUOTE}:\n(?:    .*\n|      .*\n)+", "\n", text)
+        translation.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

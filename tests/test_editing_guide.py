@@ -66,6 +66,7 @@ def test_message_in_the_guide_is_what_validate_prints(
 def test_success_message_in_the_guide_has_the_validators_form(capsys: pytest.CaptureFixture[str]) -> None:
     form = re.compile(
         r"roadmap\.yaml is valid: \d+ themes, \d+ priorities, \d+ quotes checked against the text of record\."
+        r"( translations/\w+\.yaml( and translations/\w+\.yaml)? (is|are) complete and up to date\.)?"
     )
     shown = [block for block in _blocks("text") if "is valid" in block]
     assert len(shown) == 1 and form.fullmatch(shown[0])

@@ -112,7 +112,7 @@ def test_quotes_csv_quotes_fields_so_that_they_read_back_unchanged(roadmap: Road
     first = roadmap.themes[0]
     priority = dataclasses.replace(first.priorities[0], quotes=(Quote("odd-quote", text, 3),))
     theme = dataclasses.replace(first, priorities=(priority,))
-    changed = dataclasses.replace(roadmap, progress=(), themes=(theme,))
+    changed = dataclasses.replace(roadmap, progress=(), themes=(theme,), languages=("en",), translations={})
     rows = list(csv.reader(io.StringIO(render_quotes_csv(changed).removeprefix("\ufeff"), newline="")))
     assert rows[1][0] == "odd-quote" and rows[1][-1] == text and len(rows) == 2
 
@@ -133,7 +133,8 @@ def test_quotes_csv_quotes_fields_so_that_they_read_back_unchanged(roadmap: Road
 def test_quotes_csv_writes_formula_like_cells_as_text(roadmap: Roadmap, text: str, cell: str) -> None:
     first = roadmap.themes[0]
     priority = dataclasses.replace(first.priorities[0], quotes=(Quote("odd-quote", text, 3),))
-    changed = dataclasses.replace(roadmap, progress=(), themes=(dataclasses.replace(first, priorities=(priority,)),))
+    theme = dataclasses.replace(first, priorities=(priority,))
+    changed = dataclasses.replace(roadmap, progress=(), themes=(theme,), languages=("en",), translations={})
     rows = list(csv.reader(io.StringIO(render_quotes_csv(changed).removeprefix("\ufeff"), newline="")))
     assert rows[1][-1] == cell
 

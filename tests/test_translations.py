@@ -30,7 +30,7 @@ from r2p_roadmap.translations import fingerprint, localise
 from r2p_roadmap.validate import load_roadmap, validate_document
 from r2p_roadmap.validate.translations import english_entries
 
-from .conftest import ROOT
+from .conftest import ROOT, rename
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 FRENCH = (MINI / "translations" / "fr.yaml").read_text(encoding="utf-8")
@@ -99,7 +99,7 @@ def test_a_missing_entry_is_reported_with_the_fingerprint_to_write(tmp_path: Pat
     assert errors(path) == (
         f"translations/fr.yaml:{line_of(french, 'actors:')}:1: actors: no translation of the actor 'nobody' "
         f"(roadmap.yaml line {line_of(ENGLISH, '- id: nobody') + 1})\n"
-        f"    hint: add 'nobody:' after 'testers', with from: {sha('Nobody', '', '')} and name:\n"
+        f"    hint: add 'nobody:' after 'testers', with from: \"{sha('Nobody', '', '')}\" and name:\n"
         "1 error found; nothing was written."
     )
 
@@ -114,7 +114,7 @@ def test_a_translation_of_changed_english_is_out_of_date_and_names_both_lines(tm
         f"the English theme on roadmap.yaml line {english_line} has changed since this was translated "
         "(from 0a16d1b5)\n"
         f"    hint: check that the translation says what the English on roadmap.yaml line {english_line} now "
-        f"says and correct it, then write from: {new}\n"
+        f'says and correct it, then write from: "{new}"\n'
         "1 error found; nothing was written."
     )
 
@@ -229,7 +229,7 @@ ENGLISH_LINES = {
             "from: 12345678",
             "11: quotes.literal-markup-tags.from: out of date: the English quote on roadmap.yaml line {tags} has "
             "changed since this was translated (from 12345678)\n    hint: check that the translation says what the "
-            "English on roadmap.yaml line {tags} now says and correct it, then write from: def3a67d",
+            'English on roadmap.yaml line {tags} now says and correct it, then write from: "def3a67d"',
             id="fingerprint-read-as-a-number",
         ),
         pytest.param(
@@ -246,7 +246,7 @@ ENGLISH_LINES = {
             "  literal-markup-tags:",
             "3: quotes.literal-markup-tags: missing 'from:', the fingerprint of the English this was "
             "translated from\n    hint: check the translation against the English on roadmap.yaml line {tags}, "
-            "then add from: def3a67d",
+            'then add from: "def3a67d"',
             id="no-fingerprint",
         ),
     ],
@@ -515,7 +515,9 @@ def _guide_section(title: str) -> str:
 
 def test_the_guide_s_out_of_date_message_is_what_validate_prints(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "source", tmp_path / "source")
-    english = (ROOT / "roadmap.yaml").read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, fr]")
+    english = (
+        (ROOT / "roadmap.yaml").read_text(encoding="utf-8").replace("languages: [en, fr, es]", "languages: [en, fr]")
+    )
     (tmp_path / "roadmap.yaml").write_text(english, encoding="utf-8")
     (tmp_path / "translations").mkdir()
     (tmp_path / "translations" / "fr.yaml").write_text(placeholder_translation(tmp_path / "roadmap.yaml", "fr"))
@@ -540,11 +542,16 @@ def test_the_data_page_describes_each_translation_column(french_roadmap: Roadmap
     assert "translation_" not in render_data_page(load_roadmap(MINI / "roadmap.yaml"))
 
 
-def test_status_of_an_english_only_roadmap(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_status_of_the_real_translations(
+    roadmap: Roadmap, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(ROOT)
     assert main(["translations"]) == 0
-    assert capsys.readouterr().out == (
-        "roadmap.yaml lists no language but English (languages: [en]); see the editing guide, Translations.\n"
+    entries = 1 + len(roadmap.progress) + len(roadmap.actors) + len(roadmap.glossary) + len(roadmap.themes)
+    entries += sum(len(t.priorities) + sum(len(p.quotes) for p in t.priorities) for t in roadmap.themes)
+    assert capsys.readouterr().out == "".join(
+        f"translations/{code}.yaml: {entries} entries, 0 missing, 0 out of date, 0 other problems\n"
+        for code in ("fr", "es")
     )
 
 
@@ -572,3 +579,16 @@ def test_a_right_fingerprint_that_yaml_reads_as_a_number_is_to_be_quoted(tmp_pat
     )
     quoted = replaced(french, f"from: {number}", f'from: "{number}"')
     load_roadmap(translated(tmp_path / "quoted", english=english, french=quoted))
+
+
+def test_an_entry_under_a_renamed_id_is_told_the_new_id(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "source", tmp_path / "source")
+    shutil.copytree(ROOT / "translations", tmp_path / "translations")
+    english = (ROOT / "roadmap.yaml").read_text(encoding="utf-8")
+    english = rename(english, "veto-restraint", "veto-pledge", alias=True, indent="  ")
+    (tmp_path / "roadmap.yaml").write_text(english, encoding="utf-8")
+    found = errors(tmp_path / "roadmap.yaml")
+    hint = "roadmap.yaml renamed 'veto-restraint' to 'veto-pledge' (the old id is among its aliases): rename the entry"
+    assert found.count(f"    hint: {hint}\n") == 2  # once in each language, and no "missing" besides
+    assert "no translation of the theme 'veto-pledge'" not in found
+    assert found.endswith("2 errors found; nothing was written.")

@@ -138,8 +138,9 @@ def test_unknown_field_also_suggests_the_right_name(tmp_path: Path, capsys: pyte
 
 
 def _scratch(tmp_path: Path, text: str) -> Path:
-    """A roadmap file beside copies of the source texts it refers to."""
+    """A roadmap file beside copies of the source texts and the translations it refers to."""
     shutil.copytree(ROOT / "source", tmp_path / "source")
+    shutil.copytree(ROOT / "translations", tmp_path / "translations")
     target = tmp_path / "roadmap.yaml"
     target.write_text(text, encoding="utf-8")
     return target

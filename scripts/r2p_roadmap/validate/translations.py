@@ -5,7 +5,6 @@ typographic marks of the site's own text."""
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,8 +33,6 @@ KINDS = {
 }
 # Fields a translated entry has exactly when its English has them; its other FINGERPRINTED fields are required.
 _OPTIONAL = {"abbr", "description", "expansion"}
-# Fingerprints that YAML reads as numbers unless they are in quotes (12345678, 1234e567, 0b101010).
-_NUMBER_LIKE = re.compile(r"[0-9]+(?:e[0-9]+)?|0b[01]+")
 
 
 def translation_file(code: str) -> str:
@@ -44,8 +41,9 @@ def translation_file(code: str) -> str:
 
 
 def as_typed(value: str) -> str:
-    """`from: <value>` as an editor should type it: in quotes when YAML would read a number."""
-    return f'"{value}"' if _NUMBER_LIKE.fullmatch(value) else value
+    """`from: <value>` as an editor should type it: always in quotes, so that YAML never reads one that
+    is made of digits (12345678, 1234e567) as a number."""
+    return f'"{value}"'
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,7 @@ class English:
     key: str  # the id, the English term of a glossary entry, or "" for the meeting summary
     values: dict[str, str]
     line: int
+    aliases: tuple[str, ...] = ()  # earlier ids: a translation keyed by one is told to rename it
 
     @property
     def fingerprint(self) -> str:
@@ -72,7 +71,8 @@ def english_entries(document: Document) -> list[English]:
 
     def entry(section: str, key: str, item: dict[str, Any], path: Path_) -> English:
         values = {name: item[name] for name in FINGERPRINTED[section] if isinstance(item.get(name), str)}
-        return English(section, key, values, document.key_mark(path)[0])
+        aliases = tuple(alias for alias in item.get("aliases", ()) if isinstance(alias, str))
+        return English(section, key, values, document.key_mark(path)[0], aliases)
 
     found = [entry("meeting", "", data["meeting"], ("meeting", "summary"))]
     for index, quote in enumerate(data["meeting"]["progress"]):
@@ -201,7 +201,11 @@ class _TranslationChecker:
         elsewhere = next((e.section for e in self.english if e.key == key and e.section != section), None)
         missing = [other for other in known if other not in self.entries(section)]
         close = difflib.get_close_matches(key, missing, n=1, cutoff=0.6)
-        if elsewhere is not None:
+        renamed = next((e.key for e in self.english if e.section == section and key in e.aliases), None)
+        if renamed is not None:
+            close = [renamed]
+            hint = f"roadmap.yaml renamed '{key}' to '{renamed}' (the old id is among its aliases): rename the entry"
+        elif elsewhere is not None:
             hint = f"'{key}' is a {KINDS[elsewhere]}: move the entry under '{elsewhere}:'"
         elif close:
             hint = f"did you mean '{close[0]}'?"
