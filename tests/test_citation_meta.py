@@ -65,7 +65,7 @@ def test_each_disclosure_links_to_citation_files_that_exist(site_dir: Path, road
     theme = roadmap.themes[3]
     page = site_dir / "themes" / theme.id / "index.html"
     text = page.read_text(encoding="utf-8")
-    links = re.findall(r'<a download href="([^"]+)">(RIS|BibTeX|CSL-JSON)</a>', text)
+    links = re.findall(r'<a class="r2p-file" download href="([^"]+)">(RIS|BibTeX|CSL-JSON)</a>', text)
     items = 1 + sum(1 + len(p.quotes) for p in theme.priorities)
     assert len(links) == 3 * items
     base = f"file://{page}"

@@ -60,6 +60,20 @@ def test_zip_is_the_same_when_the_site_is_the_same(tmp_path: Path) -> None:
         )
 
 
+def test_zip_moves_citation_file_links_of_pages_that_are_files(tmp_path: Path) -> None:
+    # The disclosures' links are raw HTML written for the web layout (themes/x/index.html); in the copy
+    # a page is a file one folder up, while the home page stays where it was.
+    site = tmp_path / "site"
+    (site / "themes").mkdir(parents=True)
+    link = '<a class="r2p-file" download href="{}data/cite/x.ris">RIS</a> <a href="../about.html">About</a>'
+    (site / "themes" / "x.html").write_text(link.format("../../"), encoding="utf-8")
+    (site / "index.html").write_text(link.format(""), encoding="utf-8")
+    write_zip(site, tmp_path / "copy.zip")
+    with zipfile.ZipFile(tmp_path / "copy.zip") as archive:
+        assert archive.read(f"{FOLDER}/themes/x.html").decode("utf-8") == link.format("../")
+        assert archive.read(f"{FOLDER}/index.html").decode("utf-8") == link.format("")
+
+
 def test_build_without_the_offline_plugin_fails_and_changes_nothing(project: Project) -> None:
     config = project.config_file.read_text(encoding="utf-8")
     project.config_file.write_text(re.sub(r"  - offline:\n      enabled: false\n", "", config), encoding="utf-8")

@@ -122,13 +122,19 @@ def test_each_item_has_one_disclosure_with_its_permanent_url_copy_buttons_and_fi
         summary = row.split("<summary>", 1)[1].split("</summary>", 1)[0]
         assert "http" not in summary
         panel = row.split("</summary>", 1)[1].split("</details>", 1)[0]
-        copies = _attribute(panel, r'data-r2p-copy="([^"]*)"')
-        assert copies[0] == url and len(copies) == 4  # the link, then one citation per style
-        for text in copies[1:]:
-            assert text.startswith(roadmap.source.publisher) and roadmap.source.url in text and url in text
+        # Plain HTML, which Markdown passes through: nothing in the disclosure is read as Markdown.
+        assert "markdown=" not in row and "](" not in row
+        # The buttons copy what is shown beside them: the link, then one citation per style.
+        assert "data-r2p-copy" not in row
         assert _attribute(panel, r'class="r2p-url r2p-permalink" href="([^"]*)">')[0] == url
+        shown = _attribute(panel, r'<p class="r2p-cite__text" [^>]*>(.*?)</p>\n<button type="button" class="r2p-copy"')
+        assert len(shown) == 3
+        for text in shown:
+            assert text.startswith(roadmap.source.publisher) and roadmap.source.url in text and url in text
         assert panel.count(" hidden>") == 4  # buttons appear only when the script can copy
-        assert [f"../data/cite/{key}.{ext}" for ext in ("ris", "bib", "json")] == re.findall(r"\]\(([^)]*)\)", panel)
+        # Relative to the page as the web site lays it out (themes/x/index.html); the offline copy moves them.
+        expected = [f"../../data/cite/{key}.{ext}" for ext in ("ris", "bib", "json")]
+        assert expected == re.findall(r'<a class="r2p-file" download href="([^"]*)">', panel)
         # On paper the URL is printed once, outside the disclosure, which print hides.
         assert row.split("</details>", 1)[1].count(url) == 1
     assert "Short link" in rows[(page, theme.id)] and f'href="{SITE}{theme.number}/"' in rows[(page, theme.id)]
@@ -157,6 +163,6 @@ def test_every_quote_shows_a_link_icon_to_its_own_anchor(roadmap: Roadmap) -> No
     home = pages["index.md"]
     for quote in roadmap.progress:
         after = home.split(f'id="{quote.id}"', 1)[1].split("</figure>", 1)[1]
-        opening = '\n\n<div class="r2p-share" markdown="block">\n<details class="r2p-cite" data-search-exclude=""'
+        opening = '\n\n<div class="r2p-share">\n<details class="r2p-cite" data-search-exclude=""'
         assert after.startswith(opening)
-        assert f'data-r2p-copy="{SITE}#{quote.id}"' in after.split("</div>", 1)[0]
+        assert f'class="r2p-url r2p-permalink" href="{SITE}#{quote.id}"' in after.split("</div>", 1)[0]

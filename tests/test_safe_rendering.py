@@ -106,12 +106,8 @@ class _Events(HTMLParser):
         self.formatted = ""  # the tag of the formatted element the parser is in, if any
         self.in_terms = False
 
-    def _attrs(self, attrs: list[tuple[str, str | None]]) -> tuple[tuple[str, str | None], ...]:
-        styled = any(name == "data-r2p-accessed" for name, _ in attrs)
-        return tuple((name, FORMATTED if styled and name == "data-r2p-copy" else value) for name, value in attrs)
-
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.items.append(("start", tag, self._attrs(attrs)))
+        self.items.append(("start", tag, tuple(attrs)))
         self.in_terms = tag == "p" and ("class", "r2p-keywords") in attrs
         if ("class", "r2p-cite__text") in attrs or ("type", "application/ld+json") in attrs:
             self.formatted = tag
@@ -119,7 +115,7 @@ class _Events(HTMLParser):
             self.items.append(("unexpected element in a formatted citation", tag))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.items.append(("start", tag, self._attrs(attrs)))
+        self.items.append(("start", tag, tuple(attrs)))
 
     def handle_endtag(self, tag: str) -> None:
         self.items.append(("end", tag))

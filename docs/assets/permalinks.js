@@ -6,7 +6,8 @@
  * 2. The "Link · Cite" disclosures: the Copy link and Copy citation buttons are shown only when this
  *    script runs (the permanent URL is printed beside them either way); each copy is announced in a
  *    polite live region. The citations, formatted at build time, get today's date as the access date,
- *    in the form of their style ("December 2, 2026" or "2 December 2026"), on the page and when copied.
+ *    in the form of their style ("December 2, 2026" or "2 December 2026"); a button copies the
+ *    citation or link shown beside it, so what is copied is what the reader sees.
  * 3. Printing: relative links get their permanent address, so print.css can show it.
  */
 (function () {
@@ -96,8 +97,6 @@
     selection.addRange(range);
   }
 
-  // What a citation shows, and copies, until the reader's date is filled in (citations.py).
-  var ACCESSED = "[date accessed]";
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December"];
 
@@ -117,18 +116,35 @@
     note.hidden = true;
   });
 
-  Array.prototype.forEach.call(document.querySelectorAll("button.r2p-copy[data-r2p-copy]"), function (button) {
+  // What a citation says, as plain text: the words shown (with the reader's date already in), a line
+  // break where the style starts a second entry, spaces as the page shows them.
+  function citationText(element) {
+    var text = "";
+    (function walk(node) {
+      Array.prototype.forEach.call(node.childNodes, function (child) {
+        if (child.nodeType === Node.TEXT_NODE) text += child.data;
+        else if (child.nodeName === "BR") text += "\n";
+        else walk(child);
+      });
+    })(element);
+    return text.split("\n").map(function (line) {
+      return line.replace(/\s+/g, " ").trim();
+    }).join("\n");
+  }
+
+  // Each button copies what is shown beside it: the citation of its style, or the permanent link.
+  Array.prototype.forEach.call(document.querySelectorAll("button.r2p-copy"), function (button) {
     var label = button.textContent;
+    var citation = button.parentNode.querySelector(".r2p-cite__text");
+    var link = button.parentNode.querySelector(".r2p-url");
+    if (!citation && !link) return;
     button.hidden = false;
     button.addEventListener("click", function () {
-      var text = button.getAttribute("data-r2p-copy");
-      var form = button.getAttribute("data-r2p-accessed");
-      if (form) text = text.split(ACCESSED).join(today(form));
-      var isCitation = label.indexOf("citation") >= 0;
+      var text = citation ? citationText(citation) : link.getAttribute("href");
       copyText(text).then(
         function () {
-          button.textContent = isCitation ? "Citation copied" : "Link copied";
-          announce(isCitation ? "Citation copied to the clipboard." : "Link copied to the clipboard: " + text);
+          button.textContent = citation ? "Citation copied" : "Link copied";
+          announce(citation ? "Citation copied to the clipboard." : "Link copied to the clipboard: " + text);
           window.setTimeout(function () {
             button.textContent = label;
           }, 2000);

@@ -12,10 +12,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 
 from ..errors import Problem, RoadmapError
 
@@ -38,6 +42,39 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept for the life of the process. Each MkDocs build makes a new
+    template environment, which would compile Material's templates again: a build makes the site and
+    then its offline copy from the same templates, and the preview builds again at every save. Jinja
+    checks each template's source against its checksum before it reuses the code."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _CompiledTemplates()
+
+
+class _NoSettings(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
+    """The settings of a plugin that has none."""
+
+
+class _ReuseTemplates(BasePlugin[_NoSettings]):  # type: ignore[no-untyped-call]
+    """Gives each build's template environment the process's compiled templates."""
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        env.bytecode_cache = _TEMPLATES
+        return env
+
+
 @contextmanager
 def _mkdocs_warnings() -> Iterator[_Collect]:
     handler = _Collect()
@@ -57,6 +94,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, adjust: Callable[[MkDocsConfig
     with _mkdocs_warnings() as warnings:
         try:
             config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            config.plugins["r2p/compiled-templates"] = _ReuseTemplates()
             if adjust:
                 adjust(config)
             mkdocs_build(config)

@@ -62,10 +62,22 @@ def relative_error_page(html: str) -> str:
     )
 
 
+# The links to the citation files are raw HTML, which MkDocs does not rewrite: they are written for the
+# web site's layout, where themes/x.md is themes/x/index.html (render/share.py). In the copy that page
+# is themes/x.html, one folder up, so each such link loses one '../'.
+_FILE_LINK = re.compile(r'(<a class="r2p-file" download href=")\.\./')
+
+
+def file_links_for_files(html: str) -> str:
+    """A page of the copy that is a file (themes/x.html) with its citation-file links made relative to it."""
+    return _FILE_LINK.sub(r"\1", html)
+
+
 def write_zip(site: Path, target: Path, leave_out: Collection[str] = ()) -> None:
     """Zip the files of `site` into `target`, under one folder, in a stable order. Left out: source maps
     (for debugging only, a third of the size) and the paths in `leave_out` (redirects from earlier web
-    addresses, which a downloaded copy never had). The error page goes in with relative links."""
+    addresses, which a downloaded copy never had). The error page goes in with relative links, and each
+    page that is a file rather than a folder's index.html with its citation-file links moved up."""
     target.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(
         path
@@ -81,5 +93,7 @@ def write_zip(site: Path, target: Path, leave_out: Collection[str] = ()) -> None
             data = path.read_bytes()
             if path.relative_to(site).as_posix() == ERROR_PAGE:
                 data = relative_error_page(data.decode("utf-8")).encode("utf-8")
+            elif path.suffix == ".html" and path.name != "index.html":
+                data = file_links_for_files(data.decode("utf-8")).encode("utf-8")
             archive.writestr(info, data)
     os.replace(temporary, target)

@@ -10,7 +10,7 @@ copy buttons (hidden until then), fills in the reader's access date and announce
 from __future__ import annotations
 
 from ..model import Priority, Quote, Roadmap, Theme
-from ..paths import HOME_PAGE, absolute_url, relative, short_link_path, theme_path
+from ..paths import HOME_PAGE, absolute_url, page_url, relative_url, short_link_path, theme_path
 from .citations import (
     ACCESSED_FALLBACK,
     FORMATS,
@@ -33,18 +33,22 @@ def source_reference(roadmap: Roadmap) -> str:
     return f"{source.publisher}, “{source.title}: {source.subtitle}”, {roadmap.document.date}"
 
 
-def _lines(text: str) -> str:
-    """Text of several lines safe inside a double-quoted attribute; each line end kept as an entity."""
-    return "&#10;".join(attr(line) for line in text.split("\n"))
+def file_link(page: str, path: str) -> str:
+    """A link from the page path `page` to the site file `path`, as the web site lays pages out
+    (themes/x.md is themes/x/index.html). Raw HTML is not rewritten by MkDocs, so the offline copy,
+    whose pages are files (themes/x.html), moves these links one folder up (build/offline.py)."""
+    return relative_url(page_url(page) + "index.html", path)
 
 
 def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_url: str = "") -> str:
-    """The raw HTML of an item's “Link · Cite” disclosure, and the line that prints its URL on paper.
+    """The HTML of an item's “Link · Cite” disclosure, and the line that prints its URL on paper.
 
-    `what` names the item for screen readers ("priority 4.1"); `page` is the page path it is on, from
-    which the links to its citation files are made relative (so they work in the offline copy too).
+    Plain HTML, which Markdown passes through as it is: nothing in it is Markdown, and reading it as
+    Markdown inside HTML made up most of a build's time. `what` names the item for screen readers
+    ("priority 4.1"); `page` is the page path it is on, from which the links to its citation files are
+    made relative (see file_link). The copy buttons copy the text shown beside them (permalinks.js).
     """
-    url = cited.url
+    url = attr(cited.url)
     short = (
         f'<p class="r2p-cite__link"><span class="r2p-share__label">{SHORT_LINK_LABEL}</span> '
         f'<a class="r2p-url r2p-shortlink" href="{attr(short_url)}">{attr(short_url)}</a></p>\n'
@@ -56,38 +60,35 @@ def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_u
         f'<p class="r2p-cite__name">{attr(formatted.style.label)}</p>\n'
         f'<p class="r2p-cite__text" data-r2p-style="{formatted.style.key}" data-r2p-date="{formatted.date_form}">'
         f"{formatted.html}</p>\n"
-        f'<button type="button" class="r2p-copy" data-r2p-copy="{_lines(formatted.text)}" '
-        f'data-r2p-accessed="{formatted.date_form}" '
+        '<button type="button" class="r2p-copy" '
         f'aria-label="Copy the {attr(formatted.style.label)} citation of {attr(what)}" hidden>Copy citation</button>\n'
         "</div>\n"
         for formatted in format_citations(roadmap, cited)
     )
-    # Markdown links, so that MkDocs makes them relative to the page as built (folder or .html pages).
     files = " · ".join(
-        f"[{label}]({relative(page, file_path(cited.key, extension))}){{download}}" for extension, label in FORMATS
+        f'<a class="r2p-file" download href="{attr(file_link(page, file_path(cited.key, extension)))}">{label}</a>'
+        for extension, label in FORMATS
     )
     return (
         # Left out of the search index: every item's citations would match every search for the source.
         # The mark is on the <details> and the printed line, not on the outer <div>: Material's search
         # stops leaving an element out at the end of the first element of the same tag inside it.
-        '<div class="r2p-share" markdown="block">\n'
-        '<details class="r2p-cite" data-search-exclude="" markdown="block">\n'
+        '<div class="r2p-share">\n'
+        '<details class="r2p-cite" data-search-exclude="">\n'
         f'<summary>Link<span aria-hidden="true"> · </span><span class="r2p-sr"> and </span>Cite'
         f'<span class="r2p-sr">: {attr(what)}</span></summary>\n'
-        '<div class="r2p-cite__panel" markdown="block">\n'
+        '<div class="r2p-cite__panel">\n'
         f'<p class="r2p-cite__link"><span class="r2p-share__label">Permanent link</span> '
-        f'<a class="r2p-url r2p-permalink" href="{attr(url)}">{attr(url)}</a> '
-        f'<button type="button" class="r2p-copy" data-r2p-copy="{attr(url)}" '
-        f'aria-label="Copy link to {attr(what)}" hidden>Copy link</button></p>\n'
+        f'<a class="r2p-url r2p-permalink" href="{url}">{url}</a> '
+        f'<button type="button" class="r2p-copy" aria-label="Copy link to {attr(what)}" hidden>Copy link</button></p>\n'
         f"{short}"
         '<p class="r2p-cite__intro">Each citation names the original document first, then this page. '
         f'<span class="r2p-cite__nojs">Write the day you read the page where it says {ACCESSED_FALLBACK}.</span></p>\n'
         f"{styles}"
-        '<p class="r2p-cite__files" markdown="span">'
-        f'<span class="r2p-share__label">For reference managers</span> {files}</p>\n'
+        f'<p class="r2p-cite__files"><span class="r2p-share__label">For reference managers</span> {files}</p>\n'
         "</div>\n"
         "</details>\n"
-        f'<p class="r2p-print-url" data-search-exclude="">Permanent link: {attr(url)}</p>\n'
+        f'<p class="r2p-print-url" data-search-exclude="">Permanent link: {url}</p>\n'
         "</div>"
     )
 
