@@ -135,6 +135,8 @@ def synthesize(base: dict[str, Any], record: str, themes: int, seed: int = 2009)
     About 12.5 quotes and 200 YAML values are added per theme, about 5.5 KB of roadmap.yaml.
     """
     data = copy.deepcopy(base)
+    # English only: the generated themes have no translations; the real roadmap is measured in every language.
+    data["languages"] = ["en"]
     existing = len(data["themes"])
     if themes < existing:
         raise ValueError(f"a synthetic roadmap needs at least the {existing} real themes, not {themes}")
@@ -212,7 +214,7 @@ def make_synthetic(project: Project, themes: int) -> Synthetic:
 def copy_project(destination: Path) -> Project:
     """A scratch copy of what a build reads from the checkout, to measure without touching the checkout."""
     root = Path(__file__).resolve().parents[1]
-    for name in ("roadmap.yaml", "mkdocs.yml", "published-links.txt", "docs", "themes", "source"):
+    for name in ("roadmap.yaml", "mkdocs.yml", "published-links.txt", "docs", "themes", "source", "translations"):
         if (root / name).is_dir():
             shutil.copytree(root / name, destination / name)
         else:

@@ -49,14 +49,33 @@ CHROMIUM_ARGS = [
 ]
 
 
-def copy_project(destination: Path) -> Project:
-    """A scratch copy of the content and site files of the repository (without its link contract)."""
+def copy_project(destination: Path, *, every_language: bool = True) -> Project:
+    """A scratch copy of the content and site files of the repository (without its link contract).
+
+    With every_language=False, an English-only copy: roadmap.yaml lists `languages: [en]` and the
+    translations are left out. It is a valid roadmap, its build is a third of the work, and an edit to
+    its English leaves no translation out of date: for the tests of how the build, the preview and
+    validation behave, which are the same in every language."""
     destination.mkdir(parents=True, exist_ok=True)
     for name in ("roadmap.yaml", "mkdocs.yml"):
         shutil.copy2(ROOT / name, destination / name)
-    for folder in ("themes", "source", "docs", "translations"):
+    for folder in ("themes", "source", "docs", *(("translations",) if every_language else ())):
         shutil.copytree(ROOT / folder, destination / folder)
-    return Project(destination)
+    project = Project(destination)
+    if not every_language:
+        text = project.roadmap.read_text(encoding="utf-8")
+        found = re.search(r"^languages: \[.*\]$", text, re.MULTILINE)
+        assert found is not None
+        project.roadmap.write_text(text.replace(found.group(0), "languages: [en]"), encoding="utf-8")
+    return project
+
+
+def english_contract(project: Project) -> Project:
+    """The real link contract in `project`, its English links only (for an English-only copy)."""
+    lines = (ROOT / CONTRACT_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not re.match(r"/(fr|es)/", line)]
+    (project.root / CONTRACT_FILE).write_text("".join(kept), encoding="utf-8")
+    return project
 
 
 def generated_pages(project: Project) -> set[str]:
@@ -72,11 +91,17 @@ def roadmap() -> Roadmap:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    """A scratch copy of the project that a test may edit and build."""
-    return copy_project(tmp_path / "repo")
+    """An English-only scratch copy of the project (see copy_project) that a test may edit and build."""
+    return copy_project(tmp_path / "repo", every_language=False)
 
 
-def _built_once(tmp_path_factory: pytest.TempPathFactory, name: str, change: Callable[[Project], None]) -> Project:
+def _built_once(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    change: Callable[[Project], None],
+    *,
+    every_language: bool = True,
+) -> Project:
     """A copy of the project, changed by `change`, built once for the whole run and shared by the workers
     of `pytest -n`: the first to ask builds it, under a lock (filelock, as pytest-xdist advises)."""
     shared = tmp_path_factory.getbasetemp()
@@ -86,7 +111,7 @@ def _built_once(tmp_path_factory: pytest.TempPathFactory, name: str, change: Cal
     with FileLock(shared / f"{name}.lock"):
         if not (project.site_dir / "index.html").is_file():
             shutil.rmtree(project.root.parent, ignore_errors=True)  # a build that failed in another worker
-            change(copy_project(project.root))
+            change(copy_project(project.root, every_language=every_language))
             build(project)
     return project
 
@@ -140,11 +165,17 @@ def renamed_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return _built_once(tmp_path_factory, "renamed", _rename_and_withdraw)
 
 
+@pytest.fixture(scope="session")
+def english_built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """An English-only copy of the project (see copy_project) built once for the whole run."""
+    return _built_once(tmp_path_factory, "english", lambda project: None, every_language=False)
+
+
 @pytest.fixture
-def built_copy(built_project: Project, tmp_path: Path) -> Project:
-    """A scratch copy of the session's built project, its site included, that a test may edit and
-    rebuild: for the tests that need a last good site to start from, without building it again."""
-    shutil.copytree(built_project.root, tmp_path / "repo", symlinks=True)
+def built_copy(english_built_project: Project, tmp_path: Path) -> Project:
+    """A scratch copy of the session's English-only built project, its site included, that a test may
+    edit and rebuild: for the tests that need a last good site to start from, without building it again."""
+    shutil.copytree(english_built_project.root, tmp_path / "repo", symlinks=True)
     return Project(tmp_path / "repo")
 
 
@@ -224,7 +255,18 @@ def search_page(browser: Browser, site_url: str) -> Iterator[Page]:
 
 # Fixtures that build a site, serve one or drive a browser: a test that uses one is marked `build`,
 # so that `make quick` (pytest -m "not build and not browser") runs the rest on their own.
-_BUILDING = {"project", "built_project", "built_copy", "site_dir", "site_url", "browser", "page", "search_page"}
+_BUILDING = {
+    "project",
+    "built_project",
+    "english_built_project",
+    "renamed_project",
+    "built_copy",
+    "site_dir",
+    "site_url",
+    "browser",
+    "page",
+    "search_page",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

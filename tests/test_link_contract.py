@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render.permalinks import anchor_targets
 
-from .conftest import NEW_THEME, OLD_THEME, ROOT, generated_pages, rename
+from .conftest import NEW_THEME, OLD_THEME, ROOT, english_contract, generated_pages, rename
 
 CONTRACT = ROOT / CONTRACT_FILE
 
@@ -71,14 +70,9 @@ def test_every_theme_priority_and_quote_has_its_permanent_link_in_the_contract(r
         assert [link for link in expected if link not in links] == []
 
 
-def _with_contract(project: Project) -> Project:
-    shutil.copy2(CONTRACT, project.root / CONTRACT_FILE)
-    return project
-
-
 def test_build_refuses_to_drop_a_published_link(built_copy: Project) -> None:
     project = built_copy
-    _with_contract(project)
+    english_contract(project)
     before = {p: p.read_bytes() for p in project.site_dir.rglob("*.html")}
     text = project.roadmap.read_text(encoding="utf-8")
     project.roadmap.write_text(rename(text, "p5-withhold-veto", "p5-veto-pledge", alias=False), encoding="utf-8")
@@ -145,7 +139,7 @@ def test_links_update_appends_new_links_and_never_removes_one(
 def test_links_check_names_each_unrecorded_link(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _with_contract(project)
+    english_contract(project)
     (project.docs_dir / "notes.md").write_text("# Notes\n", encoding="utf-8")
     config = project.config_file.read_text(encoding="utf-8")
     project.config_file.write_text(config.replace("  - About: about.md\n", "  - About: about.md\n  - notes.md\n"))

@@ -362,7 +362,7 @@ _ZIP_SIZE = re.compile(r'(<span class="r2p-band__size">)[^<]*')
 def placeholder_site() -> dict[str, list[tuple[Any, ...]]]:
     """Events of every page of the site built with placeholders in the free-text fields."""
     with tempfile.TemporaryDirectory() as folder:
-        project = copy_project(Path(folder) / "repo")
+        project = copy_project(Path(folder) / "repo", every_language=False)
         write_roadmap(project, PLACEHOLDERS)
         build(project)
         return site_events(project)
@@ -392,7 +392,7 @@ def _fit(texts: dict[str, str]) -> dict[str, str]:
 
 @pytest.mark.build
 def test_built_site_shows_every_payload_as_text(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "repo")
+    project = copy_project(tmp_path / "repo", every_language=False)
     payloads = iter(PAYLOADS * 2)
     # Every field gets the characters that HTML treats specially, then three payloads.
     texts = _fit(
@@ -430,7 +430,7 @@ def test_built_site_shows_every_payload_as_text(tmp_path: Path) -> None:
 @given(texts=TEXTS.map(_fit))
 def test_built_site_with_arbitrary_text(texts: dict[str, str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        project = copy_project(Path(folder) / "repo")
+        project = copy_project(Path(folder) / "repo", every_language=False)
         write_roadmap(project, texts)
         build(project)
         expected_texts = {PLACEHOLDERS[field]: one_line(text) for field, text in texts.items()}
