@@ -56,18 +56,21 @@ def page_ids(html: str) -> list[str]:
     return [anchor for tag, anchor in _ID.findall(match.group(1)) if tag.lower() not in _CONTROLS] if match else []
 
 
-def published_links(site_dir: Path, generated: Iterable[str]) -> set[str]:
+def published_links(site_dir: Path, generated: Iterable[str], languages: Iterable[str] = ()) -> set[str]:
     """Every link a built site publishes: each file's address, and each anchor of a generated page.
 
-    `generated` lists the docs/ paths rendered from roadmap.yaml; anchors of hand-written pages are
-    not part of the contract, since their headings are free to change. Ids that start with '_' are
-    internal (Material's, and any a renderer marks so).
+    `generated` lists the docs/ paths rendered from roadmap.yaml (those of another language under its
+    folder, such as fr/themes/x.md); anchors of hand-written pages are not part of the contract, since
+    their headings are free to change. Ids that start with '_' are internal (Material's, and any a
+    renderer marks so). `languages` names the folders of the other languages, each a site of its own.
     """
+    folders = tuple(f"{code}/" for code in languages)
     pages = {"/" + page_url(path) for path in generated if path.endswith(".md")}
     links: set[str] = set()
     for file in sorted(site_dir.rglob("*")):
         relative = file.relative_to(site_dir).as_posix()
-        if not file.is_file() or relative.startswith(_MACHINERY_FOLDERS) or relative in _MACHINERY_FILES:
+        within = next((relative.removeprefix(folder) for folder in folders if relative.startswith(folder)), relative)
+        if not file.is_file() or within.startswith(_MACHINERY_FOLDERS) or within in _MACHINERY_FILES:
             continue
         link = "/" + page_url(relative)
         links.add(link)

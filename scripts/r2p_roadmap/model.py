@@ -16,6 +16,8 @@ class Quote:
     text: str
     paragraph: int
     aliases: tuple[str, ...] = ()
+    # The unofficial translation shown under the English on a page in another language; empty in English.
+    translation: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Theme:
     priorities: tuple[Priority, ...]
     keywords: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    # The unofficial translation of the verbatim heading `title`, on a page in another language.
+    title_translation: str = ""
     # The line of roadmap.yaml where the theme starts (its '- id:' line), for "Edit this theme";
     # where the theme is written, not what it says, so it takes no part in comparing roadmaps.
     line: int = field(default=0, compare=False)
@@ -113,6 +117,10 @@ class Roadmap:
     document: SourceDocument
     withdrawn: tuple[Withdrawal, ...] = ()
     glossary: tuple[Term, ...] = ()
+    # The language this roadmap's own texts are in, and every language the site is published in
+    # (English first: the text of record).
+    language: str = "en"
+    languages: tuple[str, ...] = ("en",)
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id (ids are validated to resolve)."""
