@@ -14,7 +14,32 @@ from typing import Any
 from babel import Locale
 from babel.core import get_global
 
+from ..render.interface import text
+
 TEXT_OF_RECORD = "en"  # the language of the source document and of roadmap.yaml: the site root
+# The interface strings of the templates (themes/), which read them from extra.r2p_text by their
+# English text; a test checks that every one a template asks for is listed here.
+TEMPLATE_STRINGS = (
+    "About this site",
+    "Roadmap data version {version}, last updated {date}.",
+    "Download the data",
+    "Source: {source}, {publisher}, {date}.",
+    "Quotes are its words; the site’s own text may be reused under {licence}.",
+    "Quotes are its words.",
+    "You are reading the offline copy of this site; the online site is at {url}.",
+    "Download this site",
+    "{download} (zip{size}) to read it offline: unzip it and open {file} in a browser. "
+    "Search and links work without a connection.",
+    "Found a mistake? {link} in the site’s issue tracker.",
+    "Report an error",
+    "This page is not here",
+    "There is no page at this address. It may have been typed or copied with a mistake, or cut short in an "
+    "email. Links that this site has published keep working, so check the address against the one you were given.",
+    "Search the site",
+    "or go to the {home}.",
+    "home page",
+    "The {count} themes of the roadmap",
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +86,13 @@ def language_config(config: dict[str, Any], code: str, codes: tuple[str, ...], s
             plugins[index] = {"search": {"lang": [code]}}
         elif isinstance(entry, dict) and "search" in entry:
             entry["search"] = {**(entry["search"] or {}), "lang": [code]}
+    for key in ("site_name", "site_description"):
+        if isinstance(derived.get(key), str):
+            derived[key] = text(code, derived[key])
+    derived["nav"] = _translated_nav(derived.get("nav", []), code)
+    for entry in derived.get("markdown_extensions", []):
+        if isinstance(entry, dict) and isinstance(entry.get("toc"), dict) and "permalink_title" in entry["toc"]:
+            entry["toc"]["permalink_title"] = text(code, entry["toc"]["permalink_title"])
     up = "" if this.folder == "" else "../"
     languages = [
         {
@@ -68,6 +100,7 @@ def language_config(config: dict[str, Any], code: str, codes: tuple[str, ...], s
             "name": other.name,
             "locale": other.locale,
             "url": site_url + other.folder,
+            "folder": other.folder,
             "root": up + other.folder if other.code != code else "",
         }
         for other in map(language, codes)
@@ -76,6 +109,7 @@ def language_config(config: dict[str, Any], code: str, codes: tuple[str, ...], s
     extra = derived.setdefault("extra", {})
     extra["r2p_language"] = next(entry for entry in languages if entry["code"] == code)
     extra["r2p_languages"] = languages
+    extra["r2p_text"] = {english: text(code, english) for english in TEMPLATE_STRINGS}
     if len(codes) > 1:
         # Material shows its language switcher when `alternate` is set, and the site's partial
         # (themes/partials/alternate.html) writes it from r2p_languages, with links to the same page in
@@ -83,3 +117,16 @@ def language_config(config: dict[str, Any], code: str, codes: tuple[str, ...], s
         # home page, where themes/partials/languages-head.html gives the same page's.
         extra["alternate"] = True
     return derived
+
+
+def _translated_nav(nav: list[Any], code: str) -> list[Any]:
+    """The navigation of mkdocs.yml with its section and page titles in language `code`."""
+    translated: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            entry = {
+                text(code, label): _translated_nav(value, code) if isinstance(value, list) else value
+                for label, value in entry.items()
+            }
+        translated.append(entry)
+    return translated

@@ -31,7 +31,10 @@ def template_values(roadmap: Roadmap) -> dict[str, dict[str, str]]:
             "updated_text": format_date(roadmap.updated, roadmap.language),
             "source_title": source.title,
             "source_publisher": source.publisher,
-            "source_date": roadmap.document.date,
+            # the source's own words for its date in English; the language's way of writing it otherwise
+            "source_date": roadmap.document.date
+            if roadmap.language == "en"
+            else format_date(source.date, roadmap.language),
             "source_url": source.url,
         }
     }
