@@ -1,0 +1,148 @@
+"""One site per language: the French and Spanish sites have every page of the English one, say which
+language each page is in and where its other languages are, keep the quotes verbatim English, and ask
+for no interface string that translations/interface.yaml lacks."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from r2p_roadmap.build.languages import TEMPLATE_STRINGS, language
+from r2p_roadmap.model import Roadmap
+from r2p_roadmap.render import render_site
+from r2p_roadmap.render.interface import INTERFACE_FILE, strings
+from r2p_roadmap.render.markup import one_line
+from r2p_roadmap.translations import LANGUAGES, localise
+
+from .browser_support import DESKTOP
+
+ROOT = Path(__file__).resolve().parents[1]
+OTHERS = [code for code in LANGUAGES if code != "en"]
+SITE = "https://r2p-roadmap.github.io/"
+
+
+def _english_pages(site_dir: Path) -> list[str]:
+    """The HTML pages of the English site (those outside every other language's folder)."""
+    return sorted(
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("*.html")
+        if path.relative_to(site_dir).parts[0] not in OTHERS
+    )
+
+
+def _address(path: str) -> str:
+    return path.removesuffix("index.html")
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_every_english_page_has_its_counterpart(site_dir: Path, code: str) -> None:
+    pages = _english_pages(site_dir)
+    assert len(pages) > 25
+    assert [path for path in pages if not (site_dir / code / path).is_file()] == []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_page_names_its_language_and_its_alternates(site_dir: Path, code: str) -> None:
+    folder = language(code).folder
+    for path in _english_pages(site_dir):
+        text = (site_dir / folder / path).read_text(encoding="utf-8")
+        if path.split("/")[0].isdigit() or path.startswith(("performance/", "themes/")) and "md-content" not in text:
+            assert f'<html lang="{code}">' in text, path  # a redirect page
+            continue
+        assert re.search(rf'<html lang="{code}"[ >]', text), path
+        if path == "404.html":
+            continue
+        found = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', text)
+        assert found == [
+            *((other, SITE + language(other).folder + _address(path)) for other in LANGUAGES),
+            ("x-default", SITE + _address(path)),
+        ], path
+        locales = re.findall(r'<meta property="og:locale(?::alternate)?" content="([^"]+)">', text)
+        assert locales == [language(code).locale, *(language(o).locale for o in LANGUAGES if o != code)], path
+
+
+def test_locales_and_names_come_from_cldr() -> None:
+    assert [(language(code).name, language(code).locale) for code in ("en", "fr", "es")] == [
+        ("English", "en_US"),
+        ("Français", "fr_FR"),
+        ("Español", "es_ES"),
+    ]
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_every_quote_on_a_translated_page_is_marked_and_verbatim_english(
+    site_dir: Path, roadmap: Roadmap, code: str
+) -> None:
+    pages = [site_dir / code / "index.html"] + [
+        site_dir / code / "themes" / t.id / "index.html" for t in roadmap.themes
+    ]
+    quotes = {quote.id: quote.text for quote in roadmap.progress} | {
+        quote.id: quote.text for theme in roadmap.themes for priority in theme.priorities for quote in priority.quotes
+    }
+    seen = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for quote_id, inner in re.findall(r'<figure class="r2p-quote" id="([^"]+)">(.*?)</figure>', text, re.DOTALL):
+            block = re.search(r"<blockquote([^>]*)>(.*?)</blockquote>", inner, re.DOTALL)
+            assert block and block.group(1) == ' lang="en"', (page, quote_id)
+            words = one_line(html.unescape(re.sub(r"<[^>]+>", "", block.group(2))))
+            assert words == " ".join(quotes[quote_id].split()), quote_id
+            seen += 1
+    assert seen == len(quotes)
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_the_verbatim_heading_and_support_phrase_are_marked_english(
+    site_dir: Path, roadmap: Roadmap, code: str
+) -> None:
+    for theme in roadmap.themes:
+        text = (site_dir / code / "themes" / theme.id / "index.html").read_text(encoding="utf-8")
+        heading = re.search(r'<p class="r2p-source-title">.*?</span> <span lang="en">(.*?)</span>', text, re.DOTALL)
+        assert heading, theme.id
+        for priority in theme.priorities:
+            if priority.support_phrase:
+                assert f'<span lang="en">{html.escape(priority.support_phrase, quote=False)}</span>' in text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_language_renders_without_a_missing_interface_string(roadmap: Roadmap, code: str) -> None:
+    pages = render_site(localise(roadmap, code), SITE + language(code).folder).pages
+    assert len(pages) > 100
+
+
+def test_each_interface_string_has_every_language_with_the_same_placeholders() -> None:
+    table = yaml.safe_load(INTERFACE_FILE.read_text(encoding="utf-8"))
+    assert table == strings()
+    for english, texts in table.items():
+        assert sorted(texts) == sorted(OTHERS), english
+        for code, text in texts.items():
+            assert set(re.findall(r"\{(\w+)\}", text)) == set(re.findall(r"\{(\w+)\}", english)), (english, code)
+            if code == "fr":  # French typography: a narrow no-break space before : ; ? !
+                assert not re.search(r"(?<!\u202f)[;?!]|(?<![\u202f\d])[:](?=\s|$)", text), (english, text)
+
+
+def test_every_string_a_template_asks_for_is_listed_and_translated() -> None:
+    asked = set()
+    for template in (ROOT / "themes").rglob("*.html"):
+        asked.update(re.findall(r"""t\[["']([^"']+)["']\]""", template.read_text(encoding="utf-8")))
+    assert asked and asked == set(TEMPLATE_STRINGS)
+    assert [english for english in TEMPLATE_STRINGS if english not in strings()] == []
+
+
+@pytest.mark.browser
+def test_the_language_switcher_keeps_the_reader_on_the_same_place(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(site_url + "themes/veto-restraint/#p5-withhold-veto")
+    for code, name in (("fr", "Français"), ("es", "Español"), ("en", "English")):
+        page.locator(".md-header__option .md-select").hover()
+        page.get_by_role("link", name=name).click()
+        page.wait_for_load_state()
+        expected = site_url + language(code).folder + "themes/veto-restraint/#p5-withhold-veto"
+        assert page.url == expected
+        assert page.evaluate("document.documentElement.lang") == code
+    context.close()
