@@ -50,7 +50,7 @@ def test_every_page_names_its_language_and_its_alternates(site_dir: Path, code: 
     folder = language(code).folder
     for path in _english_pages(site_dir):
         text = (site_dir / folder / path).read_text(encoding="utf-8")
-        if path.split("/")[0].isdigit() or path.startswith(("performance/", "themes/")) and "md-content" not in text:
+        if path.split("/")[0].isdigit() or (path.startswith(("performance/", "themes/")) and "md-content" not in text):
             assert f'<html lang="{code}">' in text, path  # a redirect page
             continue
         assert re.search(rf'<html lang="{code}"[ >]', text), path
