@@ -146,3 +146,18 @@ def test_the_language_switcher_keeps_the_reader_on_the_same_place(browser, site_
         assert page.url == expected
         assert page.evaluate("document.documentElement.lang") == code
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", OTHERS)
+def test_search_in_a_language_finds_that_languages_pages(browser, site_url: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    from .browser_support import search_results
+
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(site_url + code + "/")
+    assert page.evaluate("document.documentElement.lang") == code
+    results = search_results(page, "veto")
+    context.close()
+    assert results and all(url.startswith(site_url + code + "/") for url in results)
+    assert site_url + code + "/themes/veto-restraint/" in {url.split("#")[0] for url in results}

@@ -124,18 +124,24 @@
       var text = button.getAttribute("data-r2p-copy");
       var form = button.getAttribute("data-r2p-accessed");
       if (form) text = text.split(ACCESSED).join(today(form));
-      var isCitation = label.indexOf("citation") >= 0;
+      var isCitation = label.trim() === window.r2pText("Copy citation");
       copyText(text).then(
         function () {
-          button.textContent = isCitation ? "Citation copied" : "Link copied";
-          announce(isCitation ? "Citation copied to the clipboard." : "Link copied to the clipboard: " + text);
+          button.textContent = window.r2pText(isCitation ? "Citation copied" : "Link copied");
+          announce(
+            isCitation
+              ? window.r2pText("Citation copied to the clipboard.")
+              : window.r2pText("Link copied to the clipboard: {address}", { address: text })
+          );
           window.setTimeout(function () {
             button.textContent = label;
           }, 2000);
         },
         function () {
           selectBeside(button);
-          announce("Could not copy. The text is selected: press Control+C, or Command+C on a Mac, to copy it.");
+          announce(
+            window.r2pText("Could not copy. The text is selected: press Control+C, or Command+C on a Mac, to copy it.")
+          );
         }
       );
     });

@@ -30,6 +30,7 @@ HEADER = """\
 # the sitemap and the error page. Nobody links to them, and they change with every theme release.
 _MACHINERY_FOLDERS = ("assets/", "search/")
 _MACHINERY_FILES = ("sitemap.xml", "sitemap.xml.gz", "404.html")
+HOME = "index.md"
 _LINK = re.compile(r"^/[^\s#]*(?:#[^\s#]+)?$")
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.DOTALL)
 _ID = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\sid="([^"]+)"')
@@ -56,15 +57,17 @@ def page_ids(html: str) -> list[str]:
     return [anchor for tag, anchor in _ID.findall(match.group(1)) if tag.lower() not in _CONTROLS] if match else []
 
 
-def published_links(site_dir: Path, generated: Iterable[str], languages: Iterable[str] = ()) -> set[str]:
+def published_links(site_dir: Path, generated: Iterable[str]) -> set[str]:
     """Every link a built site publishes: each file's address, and each anchor of a generated page.
 
     `generated` lists the docs/ paths rendered from roadmap.yaml (those of another language under its
     folder, such as fr/themes/x.md); anchors of hand-written pages are not part of the contract, since
     their headings are free to change. Ids that start with '_' are internal (Material's, and any a
-    renderer marks so). `languages` names the folders of the other languages, each a site of its own.
+    renderer marks so). A folder with a generated home page of its own (fr/index.md) is the site of
+    another language, with the same machinery as the site root.
     """
-    folders = tuple(f"{code}/" for code in languages)
+    generated = set(generated)
+    folders = tuple(path.removesuffix(HOME) for path in generated if path.endswith("/" + HOME))
     pages = {"/" + page_url(path) for path in generated if path.endswith(".md")}
     links: set[str] = set()
     for file in sorted(site_dir.rglob("*")):

@@ -282,12 +282,13 @@ def build(
                         os.rename(work / code / part, work / roadmap.languages[0] / part / language(code).folder)
                 built = work / roadmap.languages[0]
                 leave_out = {language(code).folder + r.path for code in roadmap.languages for r in redirects(roadmap)}
-                write_zip(built / "offline", built / "site" / ZIP_PATH, leave_out)
+                folders = [language(code).folder for code in roadmap.languages[1:]]
+                write_zip(built / "offline", built / "site" / ZIP_PATH, leave_out, folders)
                 _write_zip_size(built / "site", format_size((built / "site" / ZIP_PATH).stat().st_size))
                 # A link once published keeps working: refuse a build that would drop one.
                 check_kept(
                     project.root / CONTRACT_FILE,
-                    published_links(built / "site", generated_paths(sites), roadmap.languages[1:]),
+                    published_links(built / "site", generated_paths(sites)),
                     anchor_targets(roadmap),
                 )
                 _publish(built / "site", target, state)

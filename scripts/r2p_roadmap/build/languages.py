@@ -40,6 +40,29 @@ TEMPLATE_STRINGS = (
     "home page",
     "The {count} themes of the roadmap",
 )
+# The interface strings of the site's scripts (docs/assets/*.js), which ask docs/assets/text.js for them
+# by their English text; the build writes them into every page (themes/partials/r2p-text.html).
+SCRIPT_STRINGS = (
+    "Showing all {total} quotes.",
+    "No quote matches these filters.",
+    "Showing {shown} of {total} quote.",
+    "Showing {shown} of {total} quotes.",
+    "Search",
+    "Navigation",
+    "Table {number}, scrolls sideways",
+    "Copy as quote",
+    "One paragraph at a time: each quote names the one paragraph it comes from.",
+    "Select words of a numbered paragraph: each quote names the paragraph it comes from.",
+    "Copied",
+    "Quote of paragraph {paragraph} copied, with the id {id}: paste it under a priority's quotes in roadmap.yaml.",
+    "Could not copy. Run r2p-roadmap quote with these words to get the same lines.",
+    "Copy citation",
+    "Citation copied",
+    "Link copied",
+    "Citation copied to the clipboard.",
+    "Link copied to the clipboard: {address}",
+    "Could not copy. The text is selected: press Control+C, or Command+C on a Mac, to copy it.",
+)
 
 
 @dataclass(frozen=True)
@@ -110,6 +133,8 @@ def language_config(config: dict[str, Any], code: str, codes: tuple[str, ...], s
     extra["r2p_language"] = next(entry for entry in languages if entry["code"] == code)
     extra["r2p_languages"] = languages
     extra["r2p_text"] = {english: text(code, english) for english in TEMPLATE_STRINGS}
+    if code != TEXT_OF_RECORD:  # English pages need no island: the scripts' own words are English
+        extra["r2p_script_text"] = {english: text(code, english) for english in SCRIPT_STRINGS}
     if len(codes) > 1:
         # Material shows its language switcher when `alternate` is set, and the site's partial
         # (themes/partials/alternate.html) writes it from r2p_languages, with links to the same page in
