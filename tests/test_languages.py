@@ -5,13 +5,14 @@ for no interface string that translations/interface.yaml lacks."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from r2p_roadmap.build.languages import TEMPLATE_STRINGS, language
+from r2p_roadmap.build.languages import SCRIPT_STRINGS, TEMPLATE_STRINGS, language
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render import render_site
 from r2p_roadmap.render.interface import INTERFACE_FILE, strings
@@ -131,6 +132,35 @@ def test_every_string_a_template_asks_for_is_listed_and_translated() -> None:
         asked.update(re.findall(r"""t\[["']([^"']+)["']\]""", template.read_text(encoding="utf-8")))
     assert asked and asked == set(TEMPLATE_STRINGS)
     assert [english for english in TEMPLATE_STRINGS if english not in strings()] == []
+
+
+def test_every_string_a_script_asks_for_is_listed_and_translated() -> None:
+    asked = set()
+    for script in (ROOT / "docs" / "assets").glob("*.js"):
+        if script.name == "text.js":  # the lookup itself, whose comment shows how it is called
+            continue
+        source = script.read_text(encoding="utf-8")
+        asked.update(re.findall(r'r2pText\(\s*"((?:[^"\\]|\\.)+)"', source))
+        asked.update(
+            re.findall(r'r2pText\(\s*isCitation \? "([^"]+)" : "([^"]+)"\)', source)[0]
+            if "isCitation ?" in source
+            else ()
+        )
+        for one, other in re.findall(r'r2pText\(\s*total === 1 \? "([^"]+)" : "([^"]+)"', source):
+            asked.update((one, other))
+    assert asked and asked == set(SCRIPT_STRINGS)
+    assert [english for english in SCRIPT_STRINGS if english not in strings()] == []
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_translated_pages_give_the_scripts_their_words(site_dir: Path, code: str) -> None:
+    text = (site_dir / code / "quotes" / "index.html").read_text(encoding="utf-8")
+    island = re.search(r'<script type="application/json" id="r2p-text">(.*?)</script>', text, re.DOTALL)
+    assert island
+    words = json.loads(island.group(1))
+    assert sorted(words) == sorted(SCRIPT_STRINGS)
+    assert words["Copy as quote"] == strings()["Copy as quote"][code]
+    assert 'id="r2p-text"' not in (site_dir / "quotes" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.browser

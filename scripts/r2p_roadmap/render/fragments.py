@@ -87,5 +87,5 @@ def quote_block(quote: Quote, page: str, share: str = "", language: str = ENGLIS
         + translation_note(language, quote.translation, block=True)
         + f'<figcaption class="r2p-quote-source" markdown="span">'
         f"[{text(language, 'Source, paragraph {number}', number=quote.paragraph)}]({source_link})"
-        f" {quote_anchor(quote)}</figcaption>\n</figure>" + (f"\n\n{share}" if share else "")
+        f" {quote_anchor(quote, language)}</figcaption>\n</figure>" + (f"\n\n{share}" if share else "")
     )
