@@ -31,6 +31,8 @@ HEADER = """\
 _MACHINERY_FOLDERS = ("assets/", "search/")
 _MACHINERY_FILES = ("sitemap.xml", "sitemap.xml.gz", "404.html")
 HOME = "index.md"
+# The folder of a language other than English at the start of a link: /fr/themes/x/ (ISO 639-1 codes).
+_LANGUAGE = r"(?:/[a-z]{2})?"
 _LINK = re.compile(r"^/[^\s#]*(?:#[^\s#]+)?$")
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.DOTALL)
 _ID = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\sid="([^"]+)"')
@@ -113,14 +115,14 @@ def read_contract(path: Path) -> Contract:
 
 def _hint(link: str) -> str:
     page, _, anchor = link.partition("#")
-    cite_file = re.fullmatch(r"/data/cite/([^/]+)\.(?:ris|bib|json)", page)
+    cite_file = re.fullmatch(_LANGUAGE + r"/data/cite/([^/]+)\.(?:ris|bib|json)", page)
     anchor = anchor or (cite_file.group(1) if cite_file else "")  # an item's citation files go with its id
     if anchor:
         return (
             f"if '{anchor}' was renamed, add it to the aliases: of the item that has it now; if it was "
             "removed, list it under withdrawn: in roadmap.yaml (see the editing guide)"
         )
-    theme = re.fullmatch(r"/themes/([^/]+)/", page)
+    theme = re.fullmatch(_LANGUAGE + r"/themes/([^/]+)/", page)
     if theme:
         return (
             f"if theme '{theme.group(1)}' was renamed, add '{theme.group(1)}' to its aliases:; if it was "

@@ -35,7 +35,7 @@ from ..translations import localise, with_languages
 from ..validate import load_roadmap
 from .config import CONFIG_NAME, derive_config, read_config, repository_url, roadmap_edit_url, site_url
 from .config import site_url as configured_url
-from .languages import TEXT_OF_RECORD, language, language_config, language_url
+from .languages import TEXT_OF_RECORD, english_only, language, language_config, language_url
 
 log = logging.getLogger("r2p_roadmap")
 
@@ -152,11 +152,17 @@ def _remove_leftovers(state: Path, target: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _stage(project: Project, site: Site, config: dict[str, Any], work: Path, extra: dict[str, Any], url: str) -> Path:
-    """Write the private folder: docs/ with the rendered pages, the theme overrides, the derived config."""
+def _stage(
+    project: Project, site: Site, config: dict[str, Any], work: Path, extra: dict[str, Any], url: str, code: str = "en"
+) -> Path:
+    """Write the private folder: docs/ with the rendered pages, the theme overrides, the derived config.
+    In a language other than English the hand-written pages, written in English only, say so."""
     docs = work / "docs"
     if project.docs_dir.is_dir():
         shutil.copytree(project.docs_dir, docs)
+        if code != TEXT_OF_RECORD:
+            for page in docs.rglob("*.md"):
+                page.write_text(english_only(page.read_text(encoding="utf-8"), code), encoding="utf-8")
     for path, text in site.pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -202,7 +208,8 @@ def _build_language(
     from .offline import configure_offline
 
     folder = work / code
-    config_file = _stage(project, site, language_config(config, code, roadmap.languages, url), folder, extra, address)
+    derived = language_config(config, code, roadmap.languages, url)
+    config_file = _stage(project, site, derived, folder, extra, address, code)
     if engine == "zensical":
         run_zensical(config_file)
     else:

@@ -144,6 +144,24 @@ def language_config(config: dict[str, Any], code: str, codes: tuple[str, ...], s
     return derived
 
 
+def english_only(markdown: str, code: str) -> str:
+    """A hand-written page (docs/*.md, written in English) as the site of language `code` shows it: its
+    title, then a note in that language saying it is in English, then the rest, all marked as English."""
+    front, body = "", markdown
+    if markdown.startswith("---\n") and "\n---\n" in markdown[4:]:
+        end = markdown.index("\n---\n", 4) + len("\n---\n")
+        front, body = markdown[:end], markdown[end:]
+    heading = ""
+    first = body.lstrip("\n").split("\n", 1)
+    if first[0].startswith("# ") and "{" not in first[0]:  # the title, marked English, above the note
+        heading, body = first[0] + " { lang=en }\n", first[1] if len(first) > 1 else ""
+    note = text(code, "This page is written in English only.")
+    return (
+        f'{front}\n{heading}\n<p class="r2p-note" markdown="span">{note}</p>\n\n'
+        f'<div lang="en" markdown="1">\n\n{body}\n\n</div>\n'
+    )
+
+
 def _translated_nav(nav: list[Any], code: str) -> list[Any]:
     """The navigation of mkdocs.yml with its section and page titles in language `code`."""
     translated: list[Any] = []
