@@ -48,6 +48,25 @@ def _priority(theme: Theme, priority: Priority, site_url: str, language: str) ->
     ]
 
 
+def provenance(roadmap: Roadmap, site_url: str, this: str, link: str) -> list[str]:
+    """The lines of a printed briefing's head that name the source and the data version, then `this`
+    (an interface string such as "This briefing: {url}") with `link`, the briefing's own address."""
+    language = roadmap.language
+    version = text(
+        language,
+        "R2P Roadmap data version {version}, updated {date}.",
+        version=attr(roadmap.version),
+        date=attr(format_date(roadmap.updated, language)),
+    )
+    source = text(
+        language,
+        "Source: {source}. Paragraph numbers refer to its text of record, {url}.",
+        source=english(language, attr(source_reference(roadmap))),
+        url=_url(absolute_url(site_url, SOURCE_PAGE)),
+    )
+    return [f"<p>{source}</p>", f"<p>{version} {text(language, this, url=link)}</p>"]
+
+
 def _contents(roadmap: Roadmap) -> str:
     language = roadmap.language
     lines = [f'<p class="r2p-contents-label">{text(language, "Contents")}</p>', '<ol class="r2p-brief-contents">']
@@ -89,23 +108,7 @@ def render_briefing_page(roadmap: Roadmap, site_url: str) -> str:
             date=attr(date),
         )
         + "</p>",
-        "<p>"
-        + text(
-            language,
-            "Source: {source}. Paragraph numbers refer to its text of record, {url}.",
-            source=english(language, attr(source_reference(roadmap))),
-            url=_url(absolute_url(site_url, SOURCE_PAGE)),
-        )
-        + "</p>",
-        "<p>"
-        + text(
-            language,
-            "R2P Roadmap data version {version}, updated {date}. This briefing: {url}",
-            version=attr(roadmap.version),
-            date=attr(format_date(roadmap.updated, language)),
-            url=_url(absolute_url(site_url, BRIEFING_PAGE)),
-        )
-        + "</p>",
+        *provenance(roadmap, site_url, "This briefing: {url}", _url(absolute_url(site_url, BRIEFING_PAGE))),
         _contents(roadmap),
         "</div>\n",
         '<p class="r2p-note r2p-noprint" markdown="span">'

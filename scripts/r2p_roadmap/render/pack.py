@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from .. import support
 from ..model import Priority, Roadmap, Theme
-from ..paths import BRIEFING_PAGE, PACK_PAGE, SOURCE_PAGE, absolute_url, relative, theme_path
+from ..paths import BRIEFING_PAGE, PACK_PAGE, absolute_url, relative, theme_path
+from .briefing import provenance
 from .fragments import in_english
-from .freshness import format_date
 from .interface import text
 from .markup import attr, front_matter, priority_number
 from .search import UNSEARCHED
-from .share import source_reference
 
 # What a printed pack fills on A4, as tests/test_print.py measures it.
 PRINT_PROMISE = (
@@ -119,25 +118,7 @@ def render_pack_page(roadmap: Roadmap, site_url: str) -> str:
         f'<p class="r2p-pack-empty">{text(language, "Nothing is ticked yet: the pack is empty.")}</p>',
         '<div class="r2p-pack-head r2p-brief-meta" hidden>',
         f"<h2>{text(language, 'Briefing: the R2P roadmap of 25 September 2009')}</h2>",
-        "<p>"
-        + text(
-            language,
-            "Source: {source}. Paragraph numbers refer to its text of record, {url}.",
-            source=attr(source_reference(roadmap))
-            if language == "en"
-            else f'<span lang="en">{attr(source_reference(roadmap))}</span>',
-            url=_link(absolute_url(site_url, SOURCE_PAGE)),
-        )
-        + "</p>",
-        "<p>"
-        + text(
-            language,
-            "R2P Roadmap data version {version}, updated {date}. This pack: {url}",
-            version=attr(roadmap.version),
-            date=attr(format_date(roadmap.updated, language)),
-            url=pack_link,
-        )
-        + "</p>",
+        *provenance(roadmap, site_url, "This pack: {url}", pack_link),
         "</div>",
     ]
     for theme in roadmap.themes:
