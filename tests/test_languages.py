@@ -191,3 +191,38 @@ def test_search_in_a_language_finds_that_languages_pages(browser, site_url: str,
     context.close()
     assert results and all(url.startswith(site_url + code + "/") for url in results)
     assert site_url + code + "/themes/veto-restraint/" in {url.split("#")[0].split("?")[0] for url in results}
+
+
+def test_an_interface_string_with_other_placeholders_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from r2p_roadmap.errors import RoadmapError
+    from r2p_roadmap.render import interface
+
+    broken = tmp_path / "interface.yaml"
+    broken.write_text(
+        '"Theme {number}: {title}":\n  fr: "Thème {numero} : {title}"\n  es: "x {number} {title}"\n', "utf-8"
+    )
+    monkeypatch.setattr(interface, "INTERFACE_FILE", broken)
+    interface.strings.cache_clear()
+    try:
+        with pytest.raises(RoadmapError) as caught:
+            interface.text("fr", "Theme {number}: {title}", number=4, title="Veto")
+        assert [problem.format() for problem in caught.value.problems] == [
+            "translations/interface.yaml:1:1: the fr text of 'Theme {number}: {title}' does not have the placeholders "
+            "of the English\n    hint: keep every word in braces, such as {number}, exactly as the English writes it"
+        ]
+    finally:
+        interface.strings.cache_clear()
+
+
+def test_a_missing_interface_string_stops_the_build_naming_it() -> None:
+    from r2p_roadmap.errors import RoadmapError
+    from r2p_roadmap.render.interface import text
+
+    with pytest.raises(RoadmapError) as caught:
+        text("fr", "A string no page has asked for")
+    assert [problem.format() for problem in caught.value.problems] == [
+        "translations/interface.yaml:1:1: the interface string 'A string no page has asked for' has no fr text\n"
+        '    hint: add it to translations/interface.yaml, under the English text, as fr: "…"'
+    ]

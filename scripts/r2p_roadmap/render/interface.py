@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from pathlib import Path
 
 import yaml
@@ -21,6 +22,7 @@ from ..load import decode_utf8, read_file
 INTERFACE_FILE = Path(__file__).resolve().parents[3] / "translations" / "interface.yaml"
 FILE_NAME = "translations/interface.yaml"
 ENGLISH = "en"
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def _problem(message: str, hint: str) -> RoadmapError:
@@ -43,6 +45,13 @@ def strings() -> dict[str, dict[str, str]]:
             'each entry must be an English text with its text in each language, such as fr: "…"',
             "compare the entry with the ones around it",
         )
+    for english, texts in data.items():
+        for language, translated in texts.items():
+            if set(_PLACEHOLDER.findall(translated)) != set(_PLACEHOLDER.findall(english)):
+                raise _problem(
+                    f"the {language} text of {english!r} does not have the placeholders of the English",
+                    "keep every word in braces, such as {number}, exactly as the English writes it",
+                )
     return data
 
 
