@@ -12,16 +12,19 @@ from pathlib import Path
 import pytest
 import yaml
 
+from r2p_roadmap.build import Project, prepare
 from r2p_roadmap.build.languages import SCRIPT_STRINGS, TEMPLATE_STRINGS, language
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render import render_site
 from r2p_roadmap.render.interface import INTERFACE_FILE, strings
 from r2p_roadmap.render.markup import one_line
-from r2p_roadmap.translations import LANGUAGES, localise
+from r2p_roadmap.translations import localise
 
 from .browser_support import DESKTOP
 
 ROOT = Path(__file__).resolve().parents[1]
+# The languages of the site as the build takes them (English first).
+LANGUAGES = prepare(Project(ROOT))[0].languages
 OTHERS = [code for code in LANGUAGES if code != "en"]
 SITE = "https://r2p-roadmap.github.io/"
 
