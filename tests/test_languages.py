@@ -229,3 +229,16 @@ def test_a_missing_interface_string_stops_the_build_naming_it() -> None:
         "translations/interface.yaml:1:1: the interface string 'A string no page has asked for' has no fr text\n"
         '    hint: add it to translations/interface.yaml, under the English text, as fr: "…"'
     ]
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_every_block_quote_of_a_translated_site_is_marked_english(site_dir: Path, code: str) -> None:
+    """Block quotes hold only the source's words, on every page (briefings, quote explorer, pack too)."""
+    unmarked, seen = [], 0
+    for page in sorted((site_dir / code).rglob("*.html")):
+        for attributes in re.findall(r"<blockquote([^>]*)>", page.read_text(encoding="utf-8")):
+            seen += 1
+            if 'lang="en"' not in attributes:
+                unmarked.append(page.relative_to(site_dir).as_posix())
+    assert seen > 100
+    assert unmarked == []
