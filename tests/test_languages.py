@@ -242,3 +242,19 @@ def test_every_block_quote_of_a_translated_site_is_marked_english(site_dir: Path
                 unmarked.append(page.relative_to(site_dir).as_posix())
     assert seen > 100
     assert unmarked == []
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_a_citation_copied_from_a_translated_page_cites_that_page_and_the_original(
+    site_dir: Path, roadmap: Roadmap, code: str
+) -> None:
+    text = (site_dir / code / "themes" / "veto-restraint" / "index.html").read_text(encoding="utf-8")
+    citations = [
+        html.unescape(c) for c in re.findall(r'class="r2p-copy" data-r2p-copy="([^"]+)" data-r2p-accessed', text)
+    ]
+    assert citations
+    page = SITE + f"{code}/themes/veto-restraint/"
+    for citation in citations:
+        assert roadmap.source.url in citation and page in citation
+        assert citation.index(roadmap.source.url) < citation.index(page)  # the original document first
+        assert SITE + "themes/veto-restraint/" not in citation.replace(page, "")
