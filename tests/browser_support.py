@@ -55,6 +55,20 @@ def page_type(path: str) -> str:
     return path.split("/")[0].removesuffix(".html") or "home"
 
 
+def language_folders(site_dir: Path) -> list[str]:
+    """The folders of the site's other languages ('fr/', 'es/'): each a site of its own, with its own search."""
+    return sorted(
+        f"{folder.name}/" for folder in site_dir.iterdir() if (folder / "search" / "search_index.json").is_file()
+    )
+
+
+def language_sample(site_dir: Path) -> list[str]:
+    """A few pages of each other language, for the slower browser checks: the home page, a theme page,
+    About, the consensus map, the quote explorer, the source document and the error page."""
+    pages = ["", "themes/veto-restraint/", "about/", "consensus/", "quotes/", "source/", "404.html"]
+    return [folder + page for folder in language_folders(site_dir) for page in pages]
+
+
 def page_types(site_dir: Path) -> dict[str, str]:
     """One page of each kind, derived from the sitemap, plus the 404 page."""
     types: dict[str, str] = {}

@@ -19,12 +19,12 @@ import pytest
 from filelock import FileLock
 from hypothesis import settings
 
-from r2p_roadmap.build import Project, build
+from r2p_roadmap.build import Project, build, prepare
+from r2p_roadmap.build.languages import language
 from r2p_roadmap.build.offline import FOLDER
 from r2p_roadmap.contract import CONTRACT_FILE
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.paths import ZIP_PATH
-from r2p_roadmap.render import render_site
 from r2p_roadmap.validate import load_roadmap
 
 if TYPE_CHECKING:  # Playwright is imported by the browser fixtures only, when a browser test runs
@@ -79,8 +79,10 @@ def english_contract(project: Project) -> Project:
 
 
 def generated_pages(project: Project) -> set[str]:
-    """The paths of the pages a build of `project` renders from its roadmap.yaml."""
-    return set(render_site(load_roadmap(project.roadmap)).pages)
+    """The paths of the pages a build of `project` renders from its roadmap.yaml, in every language (the
+    same paths under each language's folder)."""
+    roadmap, site, _ = prepare(project)
+    return {language(code).folder + path for code in roadmap.languages for path in site.pages}
 
 
 @pytest.fixture(scope="session")

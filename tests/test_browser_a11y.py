@@ -17,6 +17,7 @@ from .browser_support import (
     TAKE_SCREENSHOTS,
     Mode,
     describe,
+    language_sample,
     new_context,
     page_types,
     run_axe,
@@ -42,6 +43,25 @@ def test_every_page_type_has_no_axe_violations(browser: Browser, site_url: str, 
             found[kind] = describe(violations)
     context.close()
     assert found == {}, "\n".join(f"{kind}: {line}" for kind, lines in found.items() for line in lines)
+
+
+@pytest.mark.parametrize("mode", [MODES[0], MODES[-1]], ids=[MODES[0].name, MODES[-1].name])
+def test_a_sample_of_the_other_languages_pages_has_no_axe_violations(
+    browser: Browser, site_url: str, site_dir: Path, mode: Mode
+) -> None:
+    context = new_context(browser, mode)
+    page = context.new_page()
+    found = {}
+    sample = language_sample(site_dir)
+    assert len(sample) >= 14
+    for path in sample:
+        page.goto(site_url + path)
+        stop_motion(page)
+        violations = run_axe(page)
+        if violations:
+            found[path] = describe(violations)
+    context.close()
+    assert found == {}, "\n".join(f"{path}: {line}" for path, lines in found.items() for line in lines)
 
 
 @pytest.mark.parametrize("mode", MODES, ids=[mode.name for mode in MODES])

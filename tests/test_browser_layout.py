@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, ViewportSize
 
 from r2p_roadmap.model import Roadmap
 
-from .browser_support import DESKTOP, MOBILE, anchor_in_view, sitemap_paths
+from .browser_support import DESKTOP, MOBILE, anchor_in_view, language_folders, sitemap_paths
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +53,22 @@ def test_no_page_scrolls_sideways_at_375_px(mobile_page: Page, site_url: str, si
     assert problems == {}
 
 
+def test_no_page_of_the_other_languages_scrolls_sideways_at_375_px(
+    mobile_page: Page, site_url: str, site_dir: Path
+) -> None:
+    problems = {}
+    folders = language_folders(site_dir)
+    assert folders
+    for folder in folders:
+        for path in [*sitemap_paths(site_dir / folder), "404.html"]:
+            mobile_page.goto(site_url + folder + path)
+            overflow = mobile_page.evaluate(_OVERFLOW)
+            if overflow["scrolled"] or overflow["wide"]:
+                problems[folder + path] = overflow
+    mobile_page.context.close()
+    assert problems == {}
+
+
 def test_drawer_opens_and_leads_to_a_page(mobile_page: Page, site_url: str) -> None:
     mobile_page.goto(site_url)
     drawer = mobile_page.get_by_role("navigation", name="Navigation")
@@ -71,8 +87,14 @@ def test_deep_links_land_below_the_header(
 ) -> None:
     page = browser.new_context(viewport=viewport).new_page()
     hidden = []
-    for theme in roadmap.themes:
-        url = f"{site_url}themes/{theme.id}/"
+    # Every theme in English; in each other language, the first and the last theme.
+    urls = [(f"{site_url}themes/{theme.id}/", theme) for theme in roadmap.themes]
+    urls += [
+        (f"{site_url}{code}/themes/{theme.id}/", theme)
+        for code in ("fr", "es")
+        for theme in (roadmap.themes[0], roadmap.themes[-1])
+    ]
+    for url, theme in urls:
         first, last = theme.priorities[0], theme.priorities[-1]
         for anchor in (first.id, first.quotes[0].id, last.quotes[-1].id):
             if not anchor_in_view(page, url, anchor):

@@ -13,11 +13,15 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser
 
+from r2p_roadmap.build.config import configured_site_url
 from r2p_roadmap.model import Roadmap
 
 from .browser_support import DESKTOP, page_types, search_results, sitemap_paths
+from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
+
+PERMANENT = configured_site_url(ROOT / "mkdocs.yml")  # where the site is published
 
 # The headings' levels, the landmarks by ARIA role and the page's language, read in one call.
 _READ = """() => {
@@ -81,6 +85,8 @@ def tour(browser: Browser, site_url: str, site_dir: Path, roadmap: Roadmap) -> T
     page.on("pageerror", lambda error: errors.append(str(error)))
     types = set(page_types(site_dir).values())
     extra = [f"briefing-pack/?item={roadmap.themes[0].id}", "briefing-pack/?item=x", "1/"]
+    # The other languages' home and first theme page; their other checks are in test_languages.py.
+    extra += [f"{code}/{path}" for code in roadmap.languages[1:] for path in ("", f"themes/{roadmap.themes[0].id}/")]
     visits = {}
     for path in [*sitemap_paths(site_dir), "404.html", *extra]:
         page.goto(site_url + path, wait_until="networkidle" if path in types else "load")
@@ -111,8 +117,9 @@ def test_every_page_has_landmarks_and_a_language(tour: Tour) -> None:
         )
         for path, visit in tour.visits.items()
     }
-    expected = ("en", {"banner": 1, "main": 1, "contentinfo": 1, "navigation": True, "search": True})
-    assert {path: seen for path, seen in found.items() if seen != expected} == {}
+    landmarks = {"banner": 1, "main": 1, "contentinfo": 1, "navigation": True, "search": True}
+    language = {path: code for path in found for code in ("fr", "es") if path.startswith(f"{code}/")}
+    assert {path: seen for path, seen in found.items() if seen != (language.get(path, "en"), landmarks)} == {}
 
 
 def test_scripts_run_without_errors_on_every_page(tour: Tour) -> None:

@@ -116,7 +116,10 @@ def test_every_page_has_unique_ids_and_generated_pages_use_roadmap_or_reserved_o
     ours = {actor.id for actor in roadmap.actors} | {quote.id for quote in roadmap.progress}
     for theme in roadmap.themes:
         ours |= {theme.id, *(p.id for p in theme.priorities), *(q.id for p in theme.priorities for q in p.quotes)}
-    generated = {"/" + page_url(path) for path in render_site(roadmap).pages if path.endswith(".md")}
+    folders = ["", *(f"{f.name}/" for f in site_dir.iterdir() if (f / "search" / "search_index.json").is_file())]
+    assert len(folders) == 3  # English, French, Spanish
+    paths = [page_url(path) for path in render_site(roadmap).pages if path.endswith(".md")]
+    generated = {"/" + folder + path for folder in folders for path in paths}
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         ids = re.findall(r'\sid="([^"]+)"', text)

@@ -181,3 +181,21 @@ def test_offline_copy_deep_links_from_file(file_page: tuple[Page, list[str]], of
     assert anchor_in_view(page, url, "uniting-for-peace")
     assert anchor_in_view(page, url, "uniting-for-peace-resolution-377")
     assert [url for url in requests if not url.startswith("file://") and url != "about:blank"] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_offline_copy_searches_each_language_from_file(
+    file_page: tuple[Page, list[str]], offline_root: Path, code: str
+) -> None:
+    page, requests = file_page
+    page.goto((offline_root / code / "index.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == code
+    results = search_results(page, "Uniting for Peace")
+    assert results and results[0].startswith((offline_root / code / "themes" / "veto-restraint.html").as_uri())
+    # The language switcher leads to the same page of the copy in English.
+    page.goto((offline_root / code / "themes" / "veto-restraint.html").as_uri() + "#uniting-for-peace")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="English").click()
+    assert page.url == (offline_root / "themes" / "veto-restraint.html").as_uri() + "#uniting-for-peace"
+    assert [url for url in requests if not url.startswith("file://") and url != "about:blank"] == []

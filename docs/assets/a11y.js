@@ -12,7 +12,7 @@
   document.querySelectorAll('[data-md-component="search"][role="dialog"]').forEach(function (dialog) {
     if (!dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
       var input = dialog.querySelector("input[aria-label]");
-      dialog.setAttribute("aria-label", input ? input.getAttribute("aria-label") : "Search");
+      dialog.setAttribute("aria-label", input ? input.getAttribute("aria-label") : window.r2pText("Search"));
     }
   });
 
@@ -23,7 +23,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = label.className + " r2p-menu";
-    button.setAttribute("aria-label", "Navigation");
+    button.setAttribute("aria-label", window.r2pText("Navigation"));
     button.setAttribute("aria-controls", "__drawer");
     while (label.firstChild) {
       button.appendChild(label.firstChild);
@@ -47,7 +47,7 @@
       if (box.scrollWidth > box.clientWidth + 1) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "Table " + (index + 1) + ", scrolls sideways");
+        box.setAttribute("aria-label", window.r2pText("Table {number}, scrolls sideways", { number: index + 1 }));
       } else if (box.getAttribute("role") === "region") {
         box.removeAttribute("tabindex");
         box.removeAttribute("role");

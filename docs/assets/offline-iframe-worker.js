@@ -40,11 +40,14 @@
           worker._emit("message", new MessageEvent("message", { data: data }));
         });
       };
+      // Relative to the worker script, as in a worker: Material's loads Lunr's French and Spanish
+      // stemmers from "../lunr", beside its own folder.
+      var base = new URL(url, location.href).href;
       scope.importScripts = function () {
         var urls = Array.prototype.slice.call(arguments);
         return urls.reduce(function (previous, next) {
           return previous.then(function () {
-            return loadScript(scope.document, next);
+            return loadScript(scope.document, new URL(next, base).href);
           });
         }, Promise.resolve());
       };

@@ -143,15 +143,21 @@
       var text = citation ? citationText(citation) : link.getAttribute("href");
       copyText(text).then(
         function () {
-          button.textContent = citation ? "Citation copied" : "Link copied";
-          announce(citation ? "Citation copied to the clipboard." : "Link copied to the clipboard: " + text);
+          button.textContent = window.r2pText(citation ? "Citation copied" : "Link copied");
+          announce(
+            citation
+              ? window.r2pText("Citation copied to the clipboard.")
+              : window.r2pText("Link copied to the clipboard: {address}", { address: text })
+          );
           window.setTimeout(function () {
             button.textContent = label;
           }, 2000);
         },
         function () {
           selectBeside(button);
-          announce("Could not copy. The text is selected: press Control+C, or Command+C on a Mac, to copy it.");
+          announce(
+            window.r2pText("Could not copy. The text is selected: press Control+C, or Command+C on a Mac, to copy it.")
+          );
         }
       );
     });

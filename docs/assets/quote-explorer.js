@@ -16,9 +16,10 @@
   }
 
   function describe(shown, total) {
-    if (shown === total) return "Showing all " + total + " quotes.";
-    if (shown === 0) return "No quote matches these filters.";
-    return "Showing " + shown + " of " + total + (total === 1 ? " quote." : " quotes.");
+    var values = { shown: shown, total: total };
+    if (shown === total) return window.r2pText("Showing all {total} quotes.", values);
+    if (shown === 0) return window.r2pText("No quote matches these filters.");
+    return window.r2pText(total === 1 ? "Showing {shown} of {total} quote." : "Showing {shown} of {total} quotes.", values);
   }
 
   function init() {

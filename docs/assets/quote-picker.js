@@ -81,7 +81,7 @@
   var button = document.createElement("button");
   button.type = "button";
   button.className = "r2p-picker__copy";
-  button.textContent = "Copy as quote";
+  button.textContent = window.r2pText("Copy as quote");
   var note = document.createElement("span");
   note.className = "r2p-picker__note";
   picker.appendChild(button);
@@ -89,8 +89,8 @@
   content.classList.add("r2p-has-picker");
 
   var MESSAGES = {
-    across: "One paragraph at a time: each quote names the one paragraph it comes from.",
-    outside: "Select words of a numbered paragraph: each quote names the paragraph it comes from."
+    across: window.r2pText("One paragraph at a time: each quote names the one paragraph it comes from."),
+    outside: window.r2pText("Select words of a numbered paragraph: each quote names the paragraph it comes from.")
   };
   var shown = null; // what the picker offers: {yaml, paragraph, id} or {message}
 
@@ -266,7 +266,7 @@
     var fresh = !shown || shown.message !== offer.message;
     shown = offer;
     button.hidden = Boolean(offer.message);
-    button.textContent = "Copy as quote";
+    button.textContent = window.r2pText("Copy as quote");
     note.textContent = offer.message || "";
     note.hidden = !offer.message;
     var backward = isBackward(selection);
@@ -333,14 +333,16 @@
     if (!offer || !offer.yaml || !shared) return;
     shared.text(offer.yaml + "\n").then(
       function () {
-        button.textContent = "Copied";
+        button.textContent = window.r2pText("Copied");
         shared.announce(
-          "Quote of paragraph " + offer.paragraph + " copied, with the id " + offer.id +
-            ": paste it under a priority's quotes in roadmap.yaml."
+          window.r2pText(
+            "Quote of paragraph {paragraph} copied, with the id {id}: paste it under a priority's quotes in roadmap.yaml.",
+            { paragraph: offer.paragraph, id: offer.id }
+          )
         );
       },
       function () {
-        shared.announce("Could not copy. Run r2p-roadmap quote with these words to get the same lines.");
+        shared.announce(window.r2pText("Could not copy. Run r2p-roadmap quote with these words to get the same lines."));
       }
     );
   });

@@ -70,6 +70,15 @@
 
   var material = new URL(new URLSearchParams(location.search).get("material") || "", location.href);
   if (material.origin === location.origin) {
+    // Material's worker loads Lunr's stemmers for French, Spanish and other languages from "../lunr",
+    // relative to its own address; resolve that against its address, not this script's.
+    var load = self.importScripts.bind(self);
+    self.importScripts = function () {
+      var urls = Array.prototype.map.call(arguments, function (url) {
+        return new URL(url, material.href).href;
+      });
+      return load.apply(self, urls);
+    };
     importScripts(material.href);
   }
 })();

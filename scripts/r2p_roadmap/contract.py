@@ -30,6 +30,9 @@ HEADER = """\
 # the sitemap and the error page. Nobody links to them, and they change with every theme release.
 _MACHINERY_FOLDERS = ("assets/", "search/")
 _MACHINERY_FILES = ("sitemap.xml", "sitemap.xml.gz", "404.html")
+HOME = "index.md"
+# The folder of a language other than English at the start of a link: /fr/themes/x/ (ISO 639-1 codes).
+_LANGUAGE = r"(?:/[a-z]{2})?"
 _LINK = re.compile(r"^/[^\s#]*(?:#[^\s#]+)?$")
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.DOTALL)
 _ID = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\sid="([^"]+)"')
@@ -59,15 +62,20 @@ def page_ids(html: str) -> list[str]:
 def published_links(site_dir: Path, generated: Iterable[str]) -> set[str]:
     """Every link a built site publishes: each file's address, and each anchor of a generated page.
 
-    `generated` lists the docs/ paths rendered from roadmap.yaml; anchors of hand-written pages are
-    not part of the contract, since their headings are free to change. Ids that start with '_' are
-    internal (Material's, and any a renderer marks so).
+    `generated` lists the docs/ paths rendered from roadmap.yaml (those of another language under its
+    folder, such as fr/themes/x.md); anchors of hand-written pages are not part of the contract, since
+    their headings are free to change. Ids that start with '_' are internal (Material's, and any a
+    renderer marks so). A folder with a generated home page of its own (fr/index.md) is the site of
+    another language, with the same machinery as the site root.
     """
+    generated = set(generated)
+    folders = tuple(path.removesuffix(HOME) for path in generated if path.endswith("/" + HOME))
     pages = {"/" + page_url(path) for path in generated if path.endswith(".md")}
     links: set[str] = set()
     for file in sorted(site_dir.rglob("*")):
         relative = file.relative_to(site_dir).as_posix()
-        if not file.is_file() or relative.startswith(_MACHINERY_FOLDERS) or relative in _MACHINERY_FILES:
+        within = next((relative.removeprefix(folder) for folder in folders if relative.startswith(folder)), relative)
+        if not file.is_file() or within.startswith(_MACHINERY_FOLDERS) or within in _MACHINERY_FILES:
             continue
         link = "/" + page_url(relative)
         links.add(link)
@@ -107,14 +115,14 @@ def read_contract(path: Path) -> Contract:
 
 def _hint(link: str) -> str:
     page, _, anchor = link.partition("#")
-    cite_file = re.fullmatch(r"/data/cite/([^/]+)\.(?:ris|bib|json)", page)
+    cite_file = re.fullmatch(_LANGUAGE + r"/data/cite/([^/]+)\.(?:ris|bib|json)", page)
     anchor = anchor or (cite_file.group(1) if cite_file else "")  # an item's citation files go with its id
     if anchor:
         return (
             f"if '{anchor}' was renamed, add it to the aliases: of the item that has it now; if it was "
             "removed, list it under withdrawn: in roadmap.yaml (see the editing guide)"
         )
-    theme = re.fullmatch(r"/themes/([^/]+)/", page)
+    theme = re.fullmatch(_LANGUAGE + r"/themes/([^/]+)/", page)
     if theme:
         return (
             f"if theme '{theme.group(1)}' was renamed, add '{theme.group(1)}' to its aliases:; if it was "

@@ -11,7 +11,7 @@ def run_links_command(project: Project, action: str) -> int:
     """Build (which refuses to drop a listed link), then update or check the contract; return 0."""
     report = build(project)
     path = project.root / CONTRACT_FILE
-    published = published_links(project.site_dir, report.site.pages)
+    published = published_links(project.site_dir, report.pages)
     contract = read_contract(path) if path.is_file() else Contract({})
     new = unrecorded_links(contract, published)
     if action == "update":

@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +31,11 @@ from ..render.freshness import template_values
 from ..render.markup import GENERATED_MARK
 from ..render.permalinks import anchor_targets
 from ..render.redirects import redirects
+from ..translations import localise
 from ..validate import load_roadmap
 from .config import CONFIG_NAME, derive_config, read_config, repository_url, roadmap_edit_url, site_url
 from .config import site_url as configured_url
+from .languages import TEXT_OF_RECORD, english_only, language, language_config, language_url
 
 log = logging.getLogger("r2p_roadmap")
 
@@ -46,6 +48,8 @@ ZIP_SIZE_KEY = "r2p_zip_size"
 ZIP_SIZE_MARK = "r2p-zip-size-0e6f"
 # The themes, for the 404 page, which lists them from any depth of the site (themes/404.html).
 THEMES_KEY = "r2p_themes"
+# The hand-written pages of docs/ translated, in a folder per language (translations/pages/fr/what-is-r2p.md).
+PAGES_FOLDER = "translations/pages"
 # Beside the site: the lock, the private folders of builds under way, and the finished builds.
 STATE_FOLDER = ".r2p-build"
 
@@ -89,6 +93,13 @@ class BuildReport:
     roadmap: Roadmap
     site: Site
     seconds: float
+    # The rendered files of every language, English's (`site`) included, by language code.
+    sites: dict[str, Site] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> set[str]:
+        """The paths of the generated files of every language, from the site root (fr/themes/x.md)."""
+        return generated_paths(self.sites or {TEXT_OF_RECORD: self.site})
 
 
 def prepare(project: Project, url: str | None = None) -> tuple[Roadmap, Site, dict[str, Any]]:
@@ -143,11 +154,25 @@ def _remove_leftovers(state: Path, target: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _stage(project: Project, site: Site, config: dict[str, Any], work: Path, extra: dict[str, Any], url: str) -> Path:
-    """Write the private folder: docs/ with the rendered pages, the theme overrides, the derived config."""
+def _stage(
+    project: Project, site: Site, config: dict[str, Any], work: Path, extra: dict[str, Any], url: str, code: str = "en"
+) -> Path:
+    """Write the private folder: docs/ with the rendered pages, the theme overrides, the derived config.
+    In a language other than English a hand-written page is its translation where
+    translations/pages/<code>/ has one, and otherwise the English page saying that it is in English."""
     docs = work / "docs"
     if project.docs_dir.is_dir():
         shutil.copytree(project.docs_dir, docs)
+        if code != TEXT_OF_RECORD:
+            translated = project.root / PAGES_FOLDER / code
+            for page in docs.rglob("*.md"):
+                own = translated / page.relative_to(docs)
+                markdown = (
+                    own.read_text(encoding="utf-8")
+                    if own.is_file()
+                    else english_only(page.read_text(encoding="utf-8"), code)
+                )
+                page.write_text(markdown, encoding="utf-8")
     for path, text in site.pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -160,6 +185,49 @@ def _stage(project: Project, site: Site, config: dict[str, Any], work: Path, ext
     config_file = work / CONFIG_NAME
     config_file.write_text(json.dumps(derived, ensure_ascii=False, indent=1), encoding="utf-8")  # JSON is YAML
     return config_file
+
+
+def generated_paths(sites: dict[str, Site]) -> set[str]:
+    """The generated files of the sites of every language, each under its language's folder."""
+    return {language(code).folder + path for code, site in sites.items() for path in site.pages}
+
+
+def _build_language(
+    project: Project,
+    roadmap: Roadmap,
+    english: Site,
+    config: dict[str, Any],
+    work: Path,
+    url: str,
+    code: str,
+    engine: str,
+) -> Site:
+    """Render the pages of one language and build them into work/<code>/site, and the offline copy's
+    into work/<code>/offline; `url` is the English site's address. The site rendered is returned."""
+    localised = localise(roadmap, code)
+    address = language_url(url, code)
+    site = english if code == TEXT_OF_RECORD else render_site(localised, address, roadmap_edit_url(config), roadmap)
+    extra = {
+        **template_values(localised),
+        **citation_meta.template_values(localised, address),
+        REPOSITORY_KEY: repository_url(config),
+        ZIP_SIZE_KEY: ZIP_SIZE_MARK,
+        THEMES_KEY: _theme_links(site),
+    }
+    from .engines import run_mkdocs, run_zensical
+    from .offline import configure_offline
+
+    folder = work / code
+    derived = language_config(config, code, roadmap.languages, url)
+    config_file = _stage(project, site, derived, folder, extra, address, code)
+    if engine == "zensical":
+        run_zensical(config_file)
+    else:
+        run_mkdocs(config_file, folder / "site")
+    # The downloadable copy is a second build (file:// needs .html links) zipped into the site; it uses
+    # Material's offline plugin, so MkDocs builds it whichever engine builds the site.
+    run_mkdocs(config_file, folder / "offline", configure_offline)
+    return site
 
 
 def _theme_links(site: Site) -> list[dict[str, str]]:
@@ -216,34 +284,31 @@ def build(
             roadmap, site, config = prepare(project, site_url)
             # MkDocs is imported only once a build is under way, so `validate` and the other
             # commands that build nothing start in a fraction of the time.
-            from .engines import run_mkdocs, run_zensical
-            from .offline import configure_offline, write_zip
+            from .offline import write_zip
 
             work = Path(tempfile.mkdtemp(prefix=f"{target.name}.work-", dir=state))
             try:
                 url = site_url or configured_url(config)
-                extra = {
-                    **template_values(roadmap),
-                    **citation_meta.template_values(roadmap, url),
-                    REPOSITORY_KEY: repository_url(config),
-                    ZIP_SIZE_KEY: ZIP_SIZE_MARK,
-                    THEMES_KEY: _theme_links(site),
+                sites = {
+                    code: _build_language(project, roadmap, site, config, work, url, code, engine)
+                    for code in roadmap.languages
                 }
-                config_file = _stage(project, site, config, work, extra, url)
-                if engine == "zensical":
-                    run_zensical(config_file)
-                else:
-                    run_mkdocs(config_file, work / "site")
-                # The downloadable copy is a second build (file:// needs .html links) zipped into the site;
-                # it uses Material's offline plugin, so MkDocs builds it whichever engine builds the site.
-                run_mkdocs(config_file, work / "offline", configure_offline)
-                write_zip(work / "offline", work / "site" / ZIP_PATH, {r.path for r in redirects(roadmap)})
-                _write_zip_size(work / "site", format_size((work / "site" / ZIP_PATH).stat().st_size))
+                # English at the root of the site and of the offline copy, every other language in its folder.
+                for code in roadmap.languages[1:]:
+                    for part in ("site", "offline"):
+                        os.rename(work / code / part, work / roadmap.languages[0] / part / language(code).folder)
+                built = work / roadmap.languages[0]
+                leave_out = {language(code).folder + r.path for code in roadmap.languages for r in redirects(roadmap)}
+                folders = [language(code).folder for code in roadmap.languages[1:]]
+                write_zip(built / "offline", built / "site" / ZIP_PATH, leave_out, folders)
+                _write_zip_size(built / "site", format_size((built / "site" / ZIP_PATH).stat().st_size))
                 # A link once published keeps working: refuse a build that would drop one.
                 check_kept(
-                    project.root / CONTRACT_FILE, published_links(work / "site", site.pages), anchor_targets(roadmap)
+                    project.root / CONTRACT_FILE,
+                    published_links(built / "site", generated_paths(sites)),
+                    anchor_targets(roadmap),
                 )
-                _publish(work / "site", target, state)
+                _publish(built / "site", target, state)
                 _remove_leftovers(state, target)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
@@ -262,4 +327,4 @@ def build(
                 )
             ]
         ) from None
-    return BuildReport(roadmap, site, time.perf_counter() - started)
+    return BuildReport(roadmap, site, time.perf_counter() - started, sites)

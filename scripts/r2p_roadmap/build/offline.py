@@ -55,11 +55,13 @@ _ROOT_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
 _ROOT_CONFIG = re.compile(r'("(?:base|search)": ")/')
 
 
-def relative_error_page(html: str) -> str:
-    """The error page with its site-root links made relative, so that it works from file:// too."""
-    return _ROOT_CONFIG.sub(
-        lambda m: m.group(1) + ("." if m.group(1).startswith('"base') else "./"), _ROOT_LINK.sub(r"\1./", html)
-    )
+def relative_error_page(html: str, folder: str = "") -> str:
+    """The error page with its site-root links made relative, so that it works from file:// too; `folder`
+    is where the page is ('fr/' for the French site's), the root of its links."""
+    root = re.escape("/" + folder)
+    link = re.compile(_ROOT_LINK.pattern.replace("/(?!/)", root + "(?!/)"))
+    config = re.compile(_ROOT_CONFIG.pattern.replace('")/', '")' + root))
+    return config.sub(lambda m: m.group(1) + ("." if m.group(1).startswith('"base') else "./"), link.sub(r"\1./", html))
 
 
 # The links to the citation files are raw HTML, which MkDocs does not rewrite: they are written for the
@@ -73,11 +75,13 @@ def file_links_for_files(html: str) -> str:
     return _FILE_LINK.sub(r"\1", html)
 
 
-def write_zip(site: Path, target: Path, leave_out: Collection[str] = ()) -> None:
+def write_zip(site: Path, target: Path, leave_out: Collection[str] = (), folders: Collection[str] = ()) -> None:
     """Zip the files of `site` into `target`, under one folder, in a stable order. Left out: source maps
     (for debugging only, a third of the size) and the paths in `leave_out` (redirects from earlier web
-    addresses, which a downloaded copy never had). The error page goes in with relative links, and each
-    page that is a file rather than a folder's index.html with its citation-file links moved up."""
+    addresses, which a downloaded copy never had). The error pages (at the top and in each language's
+    folder of `folders`, such as 'fr/') go in with relative links, and each page that is a file rather
+    than a folder's index.html with its citation-file links moved up."""
+    error_pages = {folder + ERROR_PAGE: folder for folder in ("", *folders)}
     target.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(
         path
@@ -91,8 +95,9 @@ def write_zip(site: Path, target: Path, leave_out: Collection[str] = ()) -> None
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             data = path.read_bytes()
-            if path.relative_to(site).as_posix() == ERROR_PAGE:
-                data = relative_error_page(data.decode("utf-8")).encode("utf-8")
+            folder = error_pages.get(path.relative_to(site).as_posix())
+            if folder is not None:
+                data = relative_error_page(data.decode("utf-8"), folder).encode("utf-8")
             elif path.suffix == ".html" and path.name != "index.html":
                 data = file_links_for_files(data.decode("utf-8")).encode("utf-8")
             archive.writestr(info, data)

@@ -55,8 +55,13 @@ class Site:
     abbreviations: dict[str, str] = field(default_factory=dict)
 
 
-def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL, edit_url: str = "") -> Site:
-    """Render every generated page of the site; permanent links are absolute URLs under `site_url`."""
+def render_site(
+    roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL, edit_url: str = "", english: Roadmap | None = None
+) -> Site:
+    """Render every generated page of the site; permanent links are absolute URLs under `site_url`.
+    For a language other than English, `english` is the roadmap before `localise`: the open data
+    (roadmap.json, quotes.csv) is the same in every language, the English with its translations."""
+    data = english or roadmap
     pages = {
         HOME_PAGE: render_home_page(roadmap, site_url),
         SOURCE_PAGE: render_source_page(roadmap),
@@ -78,8 +83,8 @@ def render_site(roadmap: Roadmap, site_url: str = DEFAULT_SITE_URL, edit_url: st
     pages[CONSENSUS_PAGE] = render_consensus_page(roadmap)
     pages[QUOTES_PAGE] = render_quote_explorer_page(roadmap)
     pages[DATA_PAGE] = render_data_page(roadmap)
-    pages[JSON_PATH] = render_roadmap_json(roadmap)
-    pages[CSV_PATH] = render_quotes_csv(roadmap)
+    pages[JSON_PATH] = render_roadmap_json(data)
+    pages[CSV_PATH] = render_quotes_csv(data)
     pages[text_of_record_path(roadmap)] = render_text_of_record(roadmap.document)
     # RIS, BibTeX and CSL-JSON for the document and each theme, priority and quote (data/cite/).
     pages.update(render_citation_files(roadmap, site_url))

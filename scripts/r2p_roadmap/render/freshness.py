@@ -6,17 +6,19 @@ from __future__ import annotations
 import datetime
 
 from ..model import Roadmap
+from .interface import long_date
 
 EXTRA_KEY = "r2p_data"
 
 
-def format_date(iso_date: str) -> str:
-    """'26 November 2026' for '2026-11-26'; the text unchanged if it is not a real date."""
+def format_date(iso_date: str, language: str = "en") -> str:
+    """'26 November 2026' for '2026-11-26' ('26 novembre 2026' in French); the text unchanged if it is
+    not a real date."""
     try:
         day = datetime.date.fromisoformat(iso_date)
     except ValueError:
         return iso_date
-    return f"{day.day} {day:%B %Y}"
+    return long_date(language, day)
 
 
 def template_values(roadmap: Roadmap) -> dict[str, dict[str, str]]:
@@ -26,10 +28,13 @@ def template_values(roadmap: Roadmap) -> dict[str, dict[str, str]]:
         EXTRA_KEY: {
             "version": roadmap.version,
             "updated": roadmap.updated,
-            "updated_text": format_date(roadmap.updated),
+            "updated_text": format_date(roadmap.updated, roadmap.language),
             "source_title": source.title,
             "source_publisher": source.publisher,
-            "source_date": roadmap.document.date,
+            # the source's own words for its date in English; the language's way of writing it otherwise
+            "source_date": roadmap.document.date
+            if roadmap.language == "en"
+            else format_date(source.date, roadmap.language),
             "source_url": source.url,
         }
     }

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Roadmap, term_forms
 from ..paths import ACTORS_PAGE, GLOSSARY_PAGE, WHAT_IS_R2P_PAGE, relative
+from .interface import text
 from .markup import front_matter, md, one_line
 from .search import UNSEARCHED
 
@@ -54,13 +55,15 @@ def abbreviations(roadmap: Roadmap) -> dict[str, str]:
 
 def render_glossary_page(roadmap: Roadmap) -> str:
     """The Markdown of the Glossary page: each term, what it stands for and what it means."""
+    language = roadmap.language
     lines = []
     for entry in glossary_entries(roadmap):
         stands_for = f' <span class="r2p-glossary__for">{md(entry.stands_for)}</span>' if entry.stands_for else ""
         # No anchors: a term may be removed from the glossary, and a published anchor could never be.
         lines.append(f'<dt markdown="span">{md(entry.term)}{stands_for}</dt>')
         actor = (
-            f" [Named in the roadmap as an actor]({relative(GLOSSARY_PAGE, ACTORS_PAGE, entry.actor)})."
+            f" [{text(language, 'Named in the roadmap as an actor')}]"
+            f"({relative(GLOSSARY_PAGE, ACTORS_PAGE, entry.actor)})."
             if entry.actor
             else ""
         )
@@ -68,14 +71,23 @@ def render_glossary_page(roadmap: Roadmap) -> str:
     return "\n".join(
         [
             front_matter(
-                title="Glossary",
-                description="The abbreviations and terms of the 2009 R2P roadmap and this site, and what each means.",
+                title=text(language, "Glossary"),
+                description=text(
+                    language,
+                    "The abbreviations and terms of the 2009 R2P roadmap and this site, and what each means.",
+                ),
                 search=UNSEARCHED,  # an aggregate page: a search for a term should land where it is used
             ),
-            "# Glossary {#glossary}\n",
-            '<p class="r2p-summary" markdown="span">The abbreviations and terms that the roadmap and its source '
-            "use, A to Z. Wherever one of them appears on the site, point at it or tap it to see what it means. "
-            f"[What is R2P?]({relative(GLOSSARY_PAGE, WHAT_IS_R2P_PAGE)}) explains the commitment itself.</p>\n",
+            f"# {text(language, 'Glossary')} {{#glossary}}\n",
+            '<p class="r2p-summary" markdown="span">'
+            + text(
+                language,
+                "The abbreviations and terms that the roadmap and its source use, A to Z. Wherever one of them "
+                "appears on the site, point at it or tap it to see what it means. {what} explains the commitment "
+                "itself.",
+                what=f"[{text(language, 'What is R2P?')}]({relative(GLOSSARY_PAGE, WHAT_IS_R2P_PAGE)})",
+            )
+            + "</p>\n",
             '<dl class="r2p-glossary" markdown="1">',
             *lines,
             "</dl>\n",

@@ -23,6 +23,7 @@ from ..paths import (
     theme_path,
 )
 from .about import ABOUT_DESCRIPTION, ABOUT_TITLE
+from .interface import text
 from .markup import GENERATED_MARK, attr, one_line
 from .permalinks import earlier_ids
 
@@ -52,7 +53,8 @@ def redirects(roadmap: Roadmap) -> list[Redirect]:
     ]
     for theme in roadmap.themes:
         target = page_url(theme_path(theme))
-        title, description = f"Theme {theme.number}: {theme.short_title}", one_line(theme.summary)
+        title = text(roadmap.language, "Theme {number}: {title}", number=theme.number, title=theme.short_title)
+        description = one_line(theme.summary)
         found.append(Redirect(short_link_path(theme), target, title, description))
         found.extend(Redirect(earlier_theme_path(alias), target, title, description) for alias in theme.aliases)
     for withdrawal in roadmap.withdrawn:
@@ -61,7 +63,7 @@ def redirects(roadmap: Roadmap) -> list[Redirect]:
                 Redirect(
                     earlier_theme_path(withdrawal.id),
                     page_url(WITHDRAWN_PAGE),
-                    f"Withdrawn: {withdrawal.id}",
+                    text(roadmap.language, "Withdrawn: {id}", id=withdrawal.id),
                     one_line(withdrawal.reason),
                     default_anchor=withdrawal.id,
                 )
@@ -85,16 +87,17 @@ def _script(target: str, default_anchor: str, aliases: dict[str, str]) -> str:
     )
 
 
-def render_redirect(redirect: Redirect, site_url: str, aliases: dict[str, str]) -> str:
-    """The HTML of one redirect page; `aliases` maps earlier ids to current ones for the anchor."""
+def render_redirect(redirect: Redirect, site_url: str, aliases: dict[str, str], language: str = "en") -> str:
+    """The HTML of one redirect page, in `language`; `aliases` maps earlier ids to current ones for the anchor."""
     target = relative_url(redirect.path, redirect.target)
     canonical = site_url + redirect.target
     title, description = attr(redirect.title), attr(redirect.description)
+    link = f'<a href="{attr(target)}">{title}</a>'
     return "\n".join(
         [
             "<!doctype html>",
             f"<!-- {GENERATED_MARK} -->",
-            '<html lang="en">',
+            f'<html lang="{attr(language)}">',
             "<head>",
             '<meta charset="utf-8">',
             f"<title>{title}</title>",
@@ -112,7 +115,7 @@ def render_redirect(redirect: Redirect, site_url: str, aliases: dict[str, str]) 
             _script(target, redirect.default_anchor, aliases),
             "</head>",
             "<body>",
-            f'<p>This address leads to <a href="{attr(target)}">{title}</a>.</p>',
+            f"<p>{text(language, 'This address leads to {page}.', page=link)}</p>",
             "</body>",
             "</html>",
             "",
@@ -123,4 +126,6 @@ def render_redirect(redirect: Redirect, site_url: str, aliases: dict[str, str]) 
 def render_redirects(roadmap: Roadmap, site_url: str) -> dict[str, str]:
     """docs/ path → HTML of every redirect page."""
     aliases = earlier_ids(roadmap)
-    return {redirect.path: render_redirect(redirect, site_url, aliases) for redirect in redirects(roadmap)}
+    return {
+        redirect.path: render_redirect(redirect, site_url, aliases, roadmap.language) for redirect in redirects(roadmap)
+    }

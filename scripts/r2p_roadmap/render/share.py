@@ -22,6 +22,7 @@ from .citations import (
     quote_cited,
     theme_cited,
 )
+from .interface import text
 from .markup import attr, priority_number
 
 SHORT_LINK_LABEL = "Short link"
@@ -40,6 +41,11 @@ def file_link(page: str, path: str) -> str:
     return relative_url(page_url(page) + "index.html", path)
 
 
+def copy_label(language: str, style: str, item: str) -> str:
+    """What a citation's copy button says to a screen reader: which style, of which item."""
+    return text(language, "Copy the {style} citation of {item}", style=style, item=item)
+
+
 def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_url: str = "") -> str:
     """The HTML of an item's “Link · Cite” disclosure, and the line that prints its URL on paper.
 
@@ -49,8 +55,12 @@ def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_u
     made relative (see file_link). The copy buttons copy the text shown beside them (permalinks.js).
     """
     url = attr(cited.url)
+    language = roadmap.language
+    intro = text(language, "Each citation names the original document first, then this page.")
+    nojs = text(language, "Write the day you read the page where it says {date}.", date=ACCESSED_FALLBACK)
+    printed = text(language, "Permanent link: {url}", url=url)
     short = (
-        f'<p class="r2p-cite__link"><span class="r2p-share__label">{SHORT_LINK_LABEL}</span> '
+        f'<p class="r2p-cite__link"><span class="r2p-share__label">{text(language, SHORT_LINK_LABEL)}</span> '
         f'<a class="r2p-url r2p-shortlink" href="{attr(short_url)}">{attr(short_url)}</a></p>\n'
         if short_url
         else ""
@@ -61,7 +71,8 @@ def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_u
         f'<p class="r2p-cite__text" data-r2p-style="{formatted.style.key}" data-r2p-date="{formatted.date_form}">'
         f"{formatted.html}</p>\n"
         '<button type="button" class="r2p-copy" '
-        f'aria-label="Copy the {attr(formatted.style.label)} citation of {attr(what)}" hidden>Copy citation</button>\n'
+        f'aria-label="{attr(copy_label(language, formatted.style.label, what))}" '
+        f"hidden>{text(language, 'Copy citation')}</button>\n"
         "</div>\n"
         for formatted in format_citations(roadmap, cited)
     )
@@ -75,27 +86,33 @@ def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_u
         # stops leaving an element out at the end of the first element of the same tag inside it.
         '<div class="r2p-share">\n'
         '<details class="r2p-cite" data-search-exclude="">\n'
-        f'<summary>Link<span aria-hidden="true"> · </span><span class="r2p-sr"> and </span>Cite'
-        f'<span class="r2p-sr">: {attr(what)}</span></summary>\n'
+        f'<summary>{text(language, "Link")}<span aria-hidden="true"> · </span>'
+        f'<span class="r2p-sr"> {text(language, "and")} </span>{text(language, "Cite")}'
+        f'<span class="r2p-sr">{text(language, ": {item}", item=attr(what))}</span></summary>\n'
         '<div class="r2p-cite__panel">\n'
-        f'<p class="r2p-cite__link"><span class="r2p-share__label">Permanent link</span> '
+        f'<p class="r2p-cite__link"><span class="r2p-share__label">{text(language, "Permanent link")}</span> '
         f'<a class="r2p-url r2p-permalink" href="{url}">{url}</a> '
-        f'<button type="button" class="r2p-copy" aria-label="Copy link to {attr(what)}" hidden>Copy link</button></p>\n'
+        '<button type="button" class="r2p-copy" '
+        f'aria-label="{attr(text(language, "Copy link to {item}", item=what))}" hidden>'
+        f"{text(language, 'Copy link')}</button></p>\n"
         f"{short}"
-        '<p class="r2p-cite__intro">Each citation names the original document first, then this page. '
-        f'<span class="r2p-cite__nojs">Write the day you read the page where it says {ACCESSED_FALLBACK}.</span></p>\n'
+        f'<p class="r2p-cite__intro">{intro} '
+        f'<span class="r2p-cite__nojs">'
+        f"{nojs}</span></p>\n"
         f"{styles}"
-        f'<p class="r2p-cite__files"><span class="r2p-share__label">For reference managers</span> {files}</p>\n'
+        '<p class="r2p-cite__files">'
+        f'<span class="r2p-share__label">{text(language, "For reference managers")}</span> {files}</p>\n'
         "</div>\n"
         "</details>\n"
-        f'<p class="r2p-print-url" data-search-exclude="">Permanent link: {url}</p>\n'
+        f'<p class="r2p-print-url" data-search-exclude="">{printed}</p>\n'
         "</div>"
     )
 
 
-def quote_anchor(quote: Quote) -> str:
+def quote_anchor(quote: Quote, language: str = "en") -> str:
     """The link icon that makes a quote's anchor visible on hover and focus, as headings have."""
-    return f'<a class="headerlink r2p-anchor" href="#{attr(quote.id)}" title="Link to this quote">¶</a>'
+    title = attr(text(language, "Link to this quote"))
+    return f'<a class="headerlink r2p-anchor" href="#{attr(quote.id)}" title="{title}">¶</a>'
 
 
 def theme_share(roadmap: Roadmap, theme: Theme, site_url: str) -> str:
@@ -103,7 +120,7 @@ def theme_share(roadmap: Roadmap, theme: Theme, site_url: str) -> str:
     return share_block(
         roadmap,
         theme_cited(roadmap, theme, site_url),
-        what=f"theme {theme.number}",
+        what=text(roadmap.language, "theme {number}", number=theme.number),
         page=theme_path(theme),
         short_url=absolute_url(site_url, short_link_path(theme)),
     )
@@ -114,7 +131,7 @@ def priority_share(roadmap: Roadmap, theme: Theme, priority: Priority, site_url:
     return share_block(
         roadmap,
         priority_cited(roadmap, theme, priority, site_url),
-        what=f"priority {priority_number(theme, priority)}",
+        what=text(roadmap.language, "priority {number}", number=priority_number(theme, priority)),
         page=theme_path(theme),
     )
 
@@ -125,7 +142,9 @@ def quote_share(roadmap: Roadmap, theme: Theme, priority: Priority, quote: Quote
     return share_block(
         roadmap,
         quote_cited(roadmap, theme, priority, quote, site_url),
-        what=f"quote {index} of priority {priority_number(theme, priority)}",
+        what=text(
+            roadmap.language, "quote {index} of priority {number}", index=index, number=priority_number(theme, priority)
+        ),
         page=theme_path(theme),
     )
 
@@ -134,5 +153,8 @@ def progress_share(roadmap: Roadmap, quote: Quote, site_url: str) -> str:
     """The disclosure of a quote of the home page's “Progress noted”."""
     index = roadmap.progress.index(quote) + 1
     return share_block(
-        roadmap, progress_cited(roadmap, quote, site_url), what=f"progress quote {index}", page=HOME_PAGE
+        roadmap,
+        progress_cited(roadmap, quote, site_url),
+        what=text(roadmap.language, "progress quote {index}", index=index),
+        page=HOME_PAGE,
     )

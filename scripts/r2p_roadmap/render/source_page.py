@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from ..model import Priority, Quote, Roadmap, Theme
 from ..paths import HOME_PAGE, SOURCE_PAGE, relative, theme_path
 from ..source import Paragraph, find_span
+from .fragments import in_english
+from .interface import text
 from .markup import front_matter, link, md, priority_number
 from .search import SOURCE_SEARCH
 
@@ -26,8 +28,9 @@ class _Use:
 
 def _uses(roadmap: Roadmap) -> dict[int, list[_Use]]:
     uses: dict[int, list[_Use]] = {}
+    home = text(roadmap.language, "Home: progress noted")
     for quote in roadmap.progress:
-        uses.setdefault(quote.paragraph, []).append(_Use(quote, HOME_PAGE, "Home: progress noted", quote.id))
+        uses.setdefault(quote.paragraph, []).append(_Use(quote, HOME_PAGE, home, quote.id))
     for theme in roadmap.themes:
         for priority in theme.priorities:
             for quote in priority.quotes:
@@ -63,43 +66,66 @@ def _marked_text(paragraph: Paragraph, uses: list[_Use]) -> str:
     return re.sub(" {2,}", " ", "".join(out)).strip()
 
 
-def _quoted_in(uses: list[_Use]) -> str:
+def _quoted_in(uses: list[_Use], language: str) -> str:
     seen: dict[tuple[str, str], str] = {}
     for use in uses:
         seen.setdefault((use.page, use.label), relative(SOURCE_PAGE, use.page, use.anchor))
     links = [f"[{md(label)}]({target})" for (_, label), target in seen.items()]
-    return '<p class="r2p-quoted-in" markdown="span">Quoted in: ' + "; ".join(links) + "</p>"
+    marked = "" if language == "en" else f' lang="{language}"'
+    label = text(language, "Quoted in: {links}", links="; ".join(links))
+    return f'<p class="r2p-quoted-in"{marked} markdown="span">{label}</p>'
 
 
 def render_source_page(roadmap: Roadmap) -> str:
     """The Markdown of the Source page."""
-    document, source = roadmap.document, roadmap.source
+    document, source, language = roadmap.document, roadmap.source, roadmap.language
     uses = _uses(roadmap)
+    # On a page in another language the document's own words (title, headings, paragraphs) are marked English.
+    english = in_english(language)
+    heading_lang = "" if language == "en" else " lang=en"
     parts = [
         front_matter(
-            title="Source document",
-            description=f"The full text of “{document.title}”, {document.date}, with numbered paragraphs.",
+            title=text(language, "Source document"),
+            description=text(
+                language,
+                "The full text of “{title}”, {date}, with numbered paragraphs.",
+                title=document.title,
+                date=document.date,
+            ),
             search=SOURCE_SEARCH,
         ),
-        f"# {md(document.title)} {{#document}}\n",
-        f'<p class="r2p-subtitle" markdown="span">{md(document.subtitle)}</p>\n',
-        f'<p class="r2p-kicker" markdown="span">{md(document.date)} · published by {md(source.publisher)} · '
-        f"{link(source.url, 'original')}</p>\n",
-        '<p class="r2p-note" markdown="span">This is the text of record: the source document with its line breaks '
-        "rejoined and its paragraphs numbered. Highlighted passages are quoted on the site; each links to the "
-        "priority that quotes it. Words are exactly as in the original, including its slips.</p>\n",
+        f"# {md(document.title)} {{#document{heading_lang}}}\n",
+        f'<p class="r2p-subtitle"{english} markdown="span">{md(document.subtitle)}</p>\n',
+        '<p class="r2p-kicker" markdown="span">'
+        + text(
+            language,
+            "{date} · published by {publisher} · {original}",
+            date=f"<span{english}>{md(document.date)}</span>" if english else md(document.date),
+            publisher=md(source.publisher),
+            original=link(source.url, text(language, "original")),
+        )
+        + "</p>\n",
+        '<p class="r2p-note" markdown="span">'
+        + text(
+            language,
+            "This is the text of record: the source document with its line breaks rejoined and its paragraphs "
+            "numbered. Highlighted passages are quoted on the site; each links to the priority that quotes it. "
+            "Words are exactly as in the original, including its slips.",
+        )
+        + "</p>\n",
     ]
     section = ""
     for paragraph in document.paragraphs:
         if paragraph.section != section:
             section = paragraph.section
             index = document.sections.index(section)
-            parts.append(f"## {md(section)} {{#section-{index}}}\n")
+            parts.append(f"## {md(section)} {{#section-{index}{heading_lang}}}\n")
         here = uses.get(paragraph.number, [])
         item = " r2p-para--item" if paragraph.is_item else ""
+        number = text(language, "Paragraph {number}", number=paragraph.number)
         parts.append(
-            f'<div class="r2p-para{item}" id="p{paragraph.number}" markdown="block">\n'
-            f'[{paragraph.number}](#p{paragraph.number}){{.r2p-pn title="Paragraph {paragraph.number}"}} '
-            f"{_marked_text(paragraph, here)}\n" + (f"\n{_quoted_in(here)}\n" if here else "") + "</div>\n"
+            f'<div class="r2p-para{item}" id="p{paragraph.number}"{english} markdown="block">\n'
+            f'[{paragraph.number}](#p{paragraph.number}){{.r2p-pn title="{number}"}} '
+            f"{_marked_text(paragraph, here)}\n" + (f"\n{_quoted_in(here, language)}\n" if here else "") + "</div>\n"
         )
     return "\n".join(parts)
