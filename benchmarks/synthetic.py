@@ -208,6 +208,12 @@ def make_synthetic(project: Project, themes: int) -> Synthetic:
     synthetic = synthesize(base, record.read_text(encoding="utf-8"), themes)
     project.roadmap.write_text(synthetic.roadmap_yaml, encoding="utf-8")
     record.write_text(synthetic.text_of_record, encoding="utf-8")
+    # An English-only site publishes none of the other languages' links: the copy's contract leaves them out.
+    contract = project.root / "published-links.txt"
+    folders = tuple(f"/{code}/" for code in base.get("languages", ["en"])[1:])
+    if folders and contract.is_file():
+        lines = contract.read_text(encoding="utf-8").splitlines(keepends=True)
+        contract.write_text("".join(line for line in lines if not line.startswith(folders)), encoding="utf-8")
     return synthetic
 
 

@@ -24,7 +24,11 @@ def _freshness(site_dir: Path, page: str) -> tuple[str, str, str]:
 
 def test_every_built_page_shows_the_data_version_and_date(site_dir: Path) -> None:
     data = yaml.safe_load((ROOT / "roadmap.yaml").read_text(encoding="utf-8"))
-    expected = (data["version"], data["updated"], format_date(data["updated"]))
+
+    def expected(page: str) -> tuple[str, str, str]:  # the date in the page's language (fr/…, es/…)
+        code = page.split("/")[0] if page.split("/")[0] in data["languages"] else "en"
+        return (data["version"], data["updated"], format_date(data["updated"], code))
+
     # Redirect pages (marked noindex) only forward the reader; every page of content shows the line.
     pages = sorted(
         p.relative_to(site_dir).as_posix()
@@ -32,7 +36,7 @@ def test_every_built_page_shows_the_data_version_and_date(site_dir: Path) -> Non
         if '<meta name="robots" content="noindex">' not in p.read_text(encoding="utf-8")
     )
     assert {"404.html", "editing/index.html", "index.html"} <= set(pages)
-    wrong = {page: found for page in pages if (found := _freshness(site_dir, page)) != expected}
+    wrong = {page: found for page in pages if (found := _freshness(site_dir, page)) != expected(page)}
     assert wrong == {}
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from r2p_roadmap.build.config import configured_site_url
 from r2p_roadmap.contract import site_file
 from r2p_roadmap.paths import page_url
+from r2p_roadmap.validate import load_roadmap
 
 from .conftest import ROOT
 
@@ -34,8 +35,20 @@ class _Head(html.parser.HTMLParser):
 def _head(file: Path) -> dict[str, str]:
     parser = _Head()
     parser.feed(file.read_text(encoding="utf-8"))
-    assert all(len(values) == 1 for values in parser.meta.values()), f"{file}: a tag is repeated"
+    # og:locale:alternate is the one tag the Open Graph protocol repeats: once for each other language.
+    once = {key: values for key, values in parser.meta.items() if key != "og:locale:alternate"}
+    assert all(len(values) == 1 for values in once.values()), f"{file}: a tag is repeated"
     return {key: values[0] for key, values in parser.meta.items()}
+
+
+# The other languages' folders (fr/, es/), whose theme assets and error pages are left out too.
+_OTHER_LANGUAGES = load_roadmap(ROOT / "roadmap.yaml").languages[1:]
+
+
+def _language(address: str) -> str:
+    """The language folder an address is in ('fr'), or '' for English at the root."""
+    first = address.split("/")[0]
+    return first if first in _OTHER_LANGUAGES else ""
 
 
 def _pages(site_dir: Path) -> dict[str, dict[str, str]]:
@@ -43,7 +56,8 @@ def _pages(site_dir: Path) -> dict[str, dict[str, str]]:
     found = {}
     for file in sorted(site_dir.rglob("*.html")):
         relative = file.relative_to(site_dir).as_posix()
-        if not relative.startswith(("assets/", "search/")) and relative != "404.html":
+        within = relative.split("/", 1)[1] if relative.split("/")[0] in _OTHER_LANGUAGES else relative
+        if not within.startswith(("assets/", "search/")) and file.name != "404.html":
             found[page_url(relative)] = _head(file)
     return found
 
@@ -59,9 +73,12 @@ def test_every_page_has_its_own_description_and_preview_with_absolute_urls(site_
         assert head["canonical"] == head["og:url"] == SITE_URL + address
         assert head["og:description"] == head["twitter:description"] == head["description"]
         assert head["og:title"] == head["twitter:title"]
-    for tag in ("description", "og:title", "og:url"):
-        repeated = [value for value, count in Counter(head[tag] for head in pages.values()).items() if count > 1]
-        assert repeated == [], tag
+    # Within each language's site (a page the site has in English only repeats the English one's).
+    for code in ("", *_OTHER_LANGUAGES):
+        site = [head for address, head in pages.items() if _language(address) == code]
+        for tag in ("description", "og:title", "og:url"):
+            repeated = [value for value, count in Counter(head[tag] for head in site).items() if count > 1]
+            assert repeated == [], (code, tag)
 
 
 def test_redirect_pages_preview_as_the_page_they_lead_to(site_dir: Path) -> None:
@@ -79,7 +96,8 @@ def test_redirect_pages_preview_as_the_page_they_lead_to(site_dir: Path) -> None
 
 def test_home_page_is_a_website_and_other_pages_are_articles(site_dir: Path) -> None:
     pages = _pages(site_dir)
-    assert pages[""]["og:type"] == "website"
-    assert {head["og:type"] for address, head in pages.items() if address and head.get("robots") != "noindex"} == {
-        "article"
-    }
+    homes = {"", *(f"{code}/" for code in _OTHER_LANGUAGES)}
+    assert {pages[home]["og:type"] for home in homes} == {"website"}
+    assert {
+        head["og:type"] for address, head in pages.items() if address not in homes and head.get("robots") != "noindex"
+    } == {"article"}

@@ -143,7 +143,7 @@
       var text = citation ? citationText(citation) : link.getAttribute("href");
       copyText(text).then(
         function () {
-          button.textContent = window.r2pText(citation ? "Citation copied" : "Link copied");
+          button.textContent = citation ? window.r2pText("Citation copied") : window.r2pText("Link copied");
           announce(
             citation
               ? window.r2pText("Citation copied to the clipboard.")

@@ -56,7 +56,6 @@ SCRIPT_STRINGS = (
     "Copied",
     "Quote of paragraph {paragraph} copied, with the id {id}: paste it under a priority's quotes in roadmap.yaml.",
     "Could not copy. Run r2p-roadmap quote with these words to get the same lines.",
-    "Copy citation",
     "Citation copied",
     "Link copied",
     "Citation copied to the clipboard.",

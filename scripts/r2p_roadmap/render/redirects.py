@@ -46,8 +46,8 @@ def redirects(roadmap: Roadmap) -> list[Redirect]:
         Redirect(
             PERFORMANCE_REDIRECT,
             page_url(ABOUT_PAGE),
-            ABOUT_TITLE,  # it previews as the page it leads to
-            ABOUT_DESCRIPTION,
+            text(roadmap.language, ABOUT_TITLE),  # it previews as the page it leads to
+            text(roadmap.language, ABOUT_DESCRIPTION),
             default_anchor="site",
         )
     ]
