@@ -6,8 +6,10 @@ plain topics, and abbreviations the source does not spell out (found through the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from r2p_roadmap.model import Roadmap
 
@@ -59,9 +61,91 @@ QUERIES = [
 ]
 
 
+# The same, typed into the French and Spanish sites' search by a reader of that language: the words of
+# the unofficial translations and the established French and Spanish names of bodies and terms.
+QUERIES_IN = {
+    "fr": [
+        ("droit de veto", "veto-restraint"),
+        ("membres permanents", "veto-restraint"),
+        ("Union pour le maintien de la paix", "veto-restraint"),
+        ("alerte rapide", "early-warning-response"),
+        ("gouvernance", "good-governance"),
+        ("réforme du secteur de la sécurité", "good-governance"),
+        ("état de droit", "good-governance"),
+        ("mécanisme africain d’évaluation par les pairs", "good-governance"),
+        ("études de cas", "research-best-practice"),
+        ("violences sexuelles", "research-best-practice"),
+        ("Cour pénale internationale", "research-best-practice"),
+        ("renforcement des capacités", "capacity-building"),
+        ("Timor oriental", "capacity-building"),
+        ("troisième pilier", "capacity-building"),
+        ("médiation", "capacity-building"),
+        ("Asie de l’Est", "regional-mainstreaming"),
+        ("organisations régionales", "regional-mainstreaming"),
+        ("leadership politique", "political-leadership"),
+        ("plaidoyer", "political-leadership"),
+        ("société civile", "political-leadership"),
+        ("norme", "norm-through-practice"),
+        ("sensibilisation", "norm-through-practice"),
+    ],
+    "es": [
+        ("veto", "veto-restraint"),
+        ("miembros permanentes", "veto-restraint"),
+        ("Unión pro paz", "veto-restraint"),
+        ("alerta temprana", "early-warning-response"),
+        ("gobernanza", "good-governance"),
+        ("reforma del sector de la seguridad", "good-governance"),
+        ("Mecanismo Africano de Examen entre Pares", "good-governance"),
+        ("estudios de caso", "research-best-practice"),
+        ("violencia sexual", "research-best-practice"),
+        ("Corte Penal Internacional", "research-best-practice"),
+        ("rendición de cuentas", "research-best-practice"),
+        ("creación de capacidad", "capacity-building"),
+        ("tercer pilar", "capacity-building"),
+        ("mediación", "capacity-building"),
+        ("intervención militar", "capacity-building"),
+        ("Asia Oriental", "regional-mainstreaming"),
+        ("organizaciones regionales", "regional-mainstreaming"),
+        ("liderazgo político", "political-leadership"),
+        ("sociedad civil", "political-leadership"),
+        ("mesa redonda", "political-leadership"),
+        ("norma", "norm-through-practice"),
+        ("divulgación", "norm-through-practice"),
+    ],
+}
+
+
 def test_query_table_covers_every_theme(roadmap: Roadmap) -> None:
     assert len(QUERIES) >= 25
     assert {theme for _, theme in QUERIES} == {theme.id for theme in roadmap.themes}
+    for code, queries in QUERIES_IN.items():
+        assert len(queries) >= 12, code
+        assert {theme for _, theme in queries} == {t.id for t in roadmap.themes}, code
+
+
+@pytest.fixture(scope="module")
+def search_pages(browser: Browser, site_url: str) -> Iterator[dict[str, Page]]:
+    """The French and Spanish home pages (desktop size), kept open for all the queries in each."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pages = {}
+    for code in QUERIES_IN:
+        pages[code] = context.new_page()
+        pages[code].goto(f"{site_url}{code}/")
+    yield pages
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("code", "query", "theme"),
+    [(code, query, theme) for code, queries in QUERIES_IN.items() for query, theme in queries],
+    ids=[f"{code}-{query}" for code, queries in QUERIES_IN.items() for query, _ in queries],
+)
+def test_search_in_french_and_spanish_finds_the_theme_first(
+    search_pages: dict[str, Page], site_url: str, code: str, query: str, theme: str
+) -> None:
+    results = search_results(search_pages[code], query)
+    assert results, f"no result for {query!r}"
+    assert same_page(results[0], site_url, f"{code}/themes/{theme}/"), results[:3]
 
 
 @pytest.mark.parametrize(("query", "theme"), QUERIES, ids=[query for query, _ in QUERIES])

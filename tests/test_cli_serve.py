@@ -56,6 +56,10 @@ def test_serve_rebuilds_when_roadmap_is_saved(project: Project) -> None:
             text = project.roadmap.read_text(encoding="utf-8")
             project.roadmap.write_text(text.replace("short_title: Veto restraint", "short_title: Veto held back"))
             assert wait_for(lambda: "Veto held back" in fetch(url), 30), log.read_text()
-        finally:
+        finally:  # a server that does not stop when asked is stopped, so no test leaves one running
             server.terminate()
-            server.wait(timeout=20)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
