@@ -72,8 +72,9 @@ def copy_project(destination: Path, *, every_language: bool = True) -> Project:
 
 def english_contract(project: Project) -> Project:
     """The real link contract in `project`, its English links only (for an English-only copy)."""
+    others = tuple(f"/{code}/" for code in load_roadmap(ROOT / "roadmap.yaml").languages[1:])
     lines = (ROOT / CONTRACT_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines if not re.match(r"/(fr|es)/", line)]
+    kept = [line for line in lines if not line.startswith(others)]
     (project.root / CONTRACT_FILE).write_text("".join(kept), encoding="utf-8")
     return project
 

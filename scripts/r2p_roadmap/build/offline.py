@@ -51,16 +51,14 @@ def configure_offline(config: MkDocsConfig) -> None:
 # The error page is the one page MkDocs links from the site root ('/themes/x.html'), since a web server
 # shows it at any depth; in the copy it sits at the top, so its links are made relative to there.
 ERROR_PAGE = "404.html"
-_ROOT_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
-_ROOT_CONFIG = re.compile(r'("(?:base|search)": ")/')
 
 
 def relative_error_page(html: str, folder: str = "") -> str:
     """The error page with its site-root links made relative, so that it works from file:// too; `folder`
     is where the page is ('fr/' for the French site's), the root of its links."""
     root = re.escape("/" + folder)
-    link = re.compile(_ROOT_LINK.pattern.replace("/(?!/)", root + "(?!/)"))
-    config = re.compile(_ROOT_CONFIG.pattern.replace('")/', '")' + root))
+    link = re.compile(rf'(\s(?:href|src)="){root}(?!/)')
+    config = re.compile(rf'("(?:base|search)": "){root}')
     return config.sub(lambda m: m.group(1) + ("." if m.group(1).startswith('"base') else "./"), link.sub(r"\1./", html))
 
 
