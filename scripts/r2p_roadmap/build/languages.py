@@ -20,6 +20,8 @@ TEXT_OF_RECORD = "en"  # the language of the source document and of roadmap.yaml
 # The interface strings of the templates (themes/), which read them from extra.r2p_text by their
 # English text; a test checks that every one a template asks for is listed here.
 TEMPLATE_STRINGS = (
+    "R2P Roadmap data version {version}, updated {date}",
+    "Page {page} of {pages}",
     "About this site",
     "Roadmap data version {version}, last updated {date}.",
     "Download the data",
