@@ -30,6 +30,7 @@ from r2p_roadmap.render.citations import (
     format_citations,
     page_entry,
 )
+from r2p_roadmap.translations import localise
 
 SITE = "https://example.org/r2p/"
 
@@ -222,6 +223,18 @@ def test_each_style_cites_the_original_first_then_the_page_with_version_and_acce
         # The HTML holds only the formatter's own tags; a style's '<' around a URL is text.
         assert set(re.findall(r"</?([a-z]+)", result.html)) <= {"i", "span", "br"}
         assert html.unescape(re.sub(r"<[^>]+>", "", result.html.replace("<br>", "\n"))) == text
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_a_translated_pages_entries_are_the_processors_own_in_its_locale(roadmap: Roadmap, code: str) -> None:
+    localised = localise(roadmap, code)
+    for kind, cited in _samples(localised).items():
+        if kind == "document":
+            continue
+        for style in STYLES:
+            entry = citations._page(style, roadmap.version, roadmap.updated, cited)
+            assert entry == page_entry(style, roadmap.version, roadmap.updated, cited), (style.key, kind)
+            assert "1901" in entry and "R2P Roadmap" not in entry
 
 
 def test_formatted_entries_are_the_processors_own_for_every_item(roadmap: Roadmap) -> None:

@@ -264,3 +264,26 @@ def test_a_citation_copied_from_a_translated_page_cites_that_page_and_the_origin
     assert text(code, "Theme {0}").format(theme.number) in citations[0]
     ris = (site_dir / code / "data" / "cite" / "veto-restraint.ris").read_text(encoding="utf-8")
     assert f"LA  - {code}" in ris.split("ER  -")[1]
+    assert f"AU  - {text(code, 'R2P Roadmap')}" in ris
+
+
+# What the CSL locale of each language writes before the access date (APA, Chicago, OSCOLA), and the
+# English words a citation on that language's page must not hold.
+ACCESSED_WORDS = {"fr": ("Consulté", "consulté le"), "es": ("Recuperado", "Accedido", "accedido")}
+ENGLISH_WORDS = ("Retrieved", "Accessed", "accessed", "n.d.", "Data version", "data version", "R2P Roadmap")
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_a_translated_pages_citations_are_written_in_its_language(site_dir: Path, code: str) -> None:
+    page_html = (site_dir / code / "themes" / "veto-restraint" / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<p class="r2p-cite__text" data-r2p-style="(\w+)" data-r2p-date="(\w+)">(.*?)</p>', page_html)
+    assert len(shown) > 20
+    for style, date_form, markup in shown:
+        words = html.unescape(re.sub(r"<[^>]+>", "", markup))
+        # The reader's date is written by permalinks.js in the page's language's long form.
+        assert date_form == code, style
+        assert any(word in words for word in ACCESSED_WORDS[code]), words
+        assert text(code, "data version {version}", version="").strip() in words.lower()
+        assert not [word for word in ENGLISH_WORDS if word in words], words
+        # The original keeps its English title.
+        assert "Ministerial Round Table Discussion" in words

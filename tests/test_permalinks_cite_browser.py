@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 PERMANENT = configured_site_url(ROOT / "mkdocs.yml")
 # The reader's clock in these tests, so that the access date is known.
 TODAY = datetime.datetime(2026, 3, 7, 12, 0)
-TODAY_TEXT = {"mdy": "March 7, 2026", "dmy": "7 March 2026"}
+TODAY_TEXT = {"mdy": "March 7, 2026", "dmy": "7 March 2026", "fr": "7 mars 2026", "es": "7 de marzo de 2026"}
 
 
 def _item_urls(roadmap: Roadmap, theme_index: int) -> list[str]:
@@ -86,6 +86,20 @@ def test_copy_buttons_put_the_link_and_each_formatted_citation_on_the_clipboard(
         assert f" para {quote.paragraph} " in copied and copied.endswith(f"accessed {TODAY_TEXT['dmy']}.")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("code", ["fr", "es"])
+def test_a_translated_pages_citations_get_the_readers_date_in_its_language(
+    browser: Browser, site_url: str, roadmap: Roadmap, code: str
+) -> None:
+    page = browser.new_page()
+    try:
+        page.clock.set_fixed_time(TODAY)
+        page.goto(f"{site_url}{code}/themes/{roadmap.themes[3].id}/")
+        dates = page.locator(".r2p-accessed").all_text_contents()
+        assert len(dates) > 20 and set(dates) == {TODAY_TEXT[code]}
+    finally:
+        page.close()
 
 
 def test_the_disclosure_works_without_javascript_and_shows_the_url_inside(

