@@ -219,7 +219,9 @@ def test_each_style_cites_the_original_first_then_the_page_with_version_and_acce
         else:
             assert "para" not in text
         assert result.html.count('<span class="r2p-accessed">') == 1
-        assert result.date_form == ("dmy" if result.style.key == "oscola" else "mdy")
+        # OSCOLA is British and writes the day first; APA and Chicago are American.
+        british = result.style.key == "oscola"
+        assert result.date_form == ("{day} {month} {year}" if british else "{month} {day}, {year}")
         # The HTML holds only the formatter's own tags; a style's '<' around a URL is text.
         assert set(re.findall(r"</?([a-z]+)", result.html)) <= {"i", "span", "br"}
         assert html.unescape(re.sub(r"<[^>]+>", "", result.html.replace("<br>", "\n"))) == text

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from r2p_roadmap.build import Project, prepare
-from r2p_roadmap.build.languages import SCRIPT_STRINGS, TEMPLATE_STRINGS, language
+from r2p_roadmap.build.languages import SCRIPT_STRINGS, TEMPLATE_STRINGS, language, month_names
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render import render_site
 from r2p_roadmap.render.interface import INTERFACE_FILE, strings, text
@@ -161,8 +161,9 @@ def test_translated_pages_give_the_scripts_their_words(site_dir: Path, code: str
     island = re.search(r'<script type="application/json" id="r2p-text">(.*?)</script>', text, re.DOTALL)
     assert island
     words = json.loads(island.group(1))
-    assert sorted(words) == sorted(SCRIPT_STRINGS)
+    assert sorted(words) == sorted([*SCRIPT_STRINGS, *month_names("en")])
     assert words["Copy as quote"] == strings()["Copy as quote"][code]
+    assert words["March"] == {"fr": "mars", "es": "marzo"}[code]
     assert 'id="r2p-text"' not in (site_dir / "quotes" / "index.html").read_text(encoding="utf-8")
 
 
@@ -270,18 +271,28 @@ def test_a_citation_copied_from_a_translated_page_cites_that_page_and_the_origin
 # What the CSL locale of each language writes before the access date (APA, Chicago, OSCOLA), and the
 # English words a citation on that language's page must not hold.
 ACCESSED_WORDS = {"fr": ("Consulté", "consulté le"), "es": ("Recuperado", "Accedido", "accedido")}
-ENGLISH_WORDS = ("Retrieved", "Accessed", "accessed", "n.d.", "Data version", "data version", "R2P Roadmap")
+DATE_FORMS = {"fr": "{day} {month} {year}", "es": "{day} de {month} de {year}"}
+ENGLISH_WORDS = (
+    "Retrieved",
+    "Accessed",
+    "accessed",
+    "[date accessed]",
+    "n.d.",
+    "Data version",
+    "data version",
+    "R2P Roadmap",
+)
 
 
 @pytest.mark.parametrize("code", OTHERS)
 def test_a_translated_pages_citations_are_written_in_its_language(site_dir: Path, code: str) -> None:
     page_html = (site_dir / code / "themes" / "veto-restraint" / "index.html").read_text(encoding="utf-8")
-    shown = re.findall(r'<p class="r2p-cite__text" data-r2p-style="(\w+)" data-r2p-date="(\w+)">(.*?)</p>', page_html)
+    shown = re.findall(r'<p class="r2p-cite__text" data-r2p-style="(\w+)" data-r2p-date="([^"]+)">(.*?)</p>', page_html)
     assert len(shown) > 20
     for style, date_form, markup in shown:
         words = html.unescape(re.sub(r"<[^>]+>", "", markup))
-        # The reader's date is written by permalinks.js in the page's language's long form.
-        assert date_form == code, style
+        # The reader's date is written by permalinks.js in the form the style wrote in that language.
+        assert date_form == DATE_FORMS[code], style
         assert any(word in words for word in ACCESSED_WORDS[code]), words
         assert text(code, "data version {version}", version="").strip() in words.lower()
         assert not [word for word in ENGLISH_WORDS if word in words], words

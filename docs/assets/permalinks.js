@@ -98,17 +98,24 @@
     selection.addRange(range);
   }
 
-  // The reader's date as the style writes it: "December 2, 2026" (mdy), "2 December 2026" (dmy), or
-  // the long form of the page's language ("2 décembre 2026", "2 de diciembre de 2026").
-  var DATE_LOCALES = { mdy: "en-US", dmy: "en-GB" };
+  // The reader's date as the style writes it: data-r2p-date holds the style's form, such as
+  // "{month} {day}, {year}" or "{day} de {month} de {year}", and r2pText the month's name in the page's
+  // language (the build writes the names into the page from the CLDR data).
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"];
 
   function today(form) {
-    return new Date().toLocaleDateString(DATE_LOCALES[form] || form, { day: "numeric", month: "long", year: "numeric" });
+    var now = new Date();
+    return window.r2pText(form, {
+      day: now.getDate(),
+      month: window.r2pText(MONTHS[now.getMonth()]),
+      year: now.getFullYear()
+    });
   }
 
   Array.prototype.forEach.call(document.querySelectorAll(".r2p-accessed"), function (date) {
     var style = date.closest("[data-r2p-date]");
-    date.textContent = today(style ? style.getAttribute("data-r2p-date") : "mdy");
+    date.textContent = today(style ? style.getAttribute("data-r2p-date") : "{month} {day}, {year}");
   });
   Array.prototype.forEach.call(document.querySelectorAll(".r2p-cite__nojs"), function (note) {
     note.hidden = true;

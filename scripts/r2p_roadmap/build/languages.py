@@ -13,6 +13,7 @@ from typing import Any
 
 from babel import Locale
 from babel.core import get_global
+from babel.dates import get_month_names
 
 from ..render.interface import text
 
@@ -64,6 +65,13 @@ SCRIPT_STRINGS = (
     "Link copied to the clipboard: {address}",
     "Could not copy. The text is selected: press Control+C, or Command+C on a Mac, to copy it.",
 )
+
+
+def month_names(code: str) -> dict[str, str]:
+    """The months' names in the language, from CLDR, keyed by their English names: permalinks.js writes
+    the reader's date with them in the citations' access date."""
+    english, names = get_month_names("wide", locale="en"), get_month_names("wide", locale=code)
+    return {str(english[month]): str(names[month]) for month in range(1, 13)}
 
 
 @dataclass(frozen=True)
@@ -135,7 +143,7 @@ def language_config(config: dict[str, Any], code: str, codes: tuple[str, ...], s
     extra["r2p_languages"] = languages
     extra["r2p_text"] = {english: text(code, english) for english in TEMPLATE_STRINGS}
     if code != TEXT_OF_RECORD:  # English pages need no island: the scripts' own words are English
-        extra["r2p_script_text"] = {english: text(code, english) for english in SCRIPT_STRINGS}
+        extra["r2p_script_text"] = {english: text(code, english) for english in SCRIPT_STRINGS} | month_names(code)
     if len(codes) > 1:
         # Material shows its language switcher when `alternate` is set, and the site's partial
         # (themes/partials/alternate.html) writes it from r2p_languages, with links to the same page in

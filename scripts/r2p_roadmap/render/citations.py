@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from babel.dates import get_month_names
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
@@ -37,19 +38,15 @@ CITE_FOLDER = "data/cite"
 DOCUMENT_KEY = "document"
 FORMATS = (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON"))
 
-# What the page shows until permalinks.js writes the reader's date in its place (and without JavaScript).
+# What the page shows until permalinks.js writes the reader's date in its place (and without JavaScript),
+# in English; translations/interface.yaml has it in the other languages.
 ACCESSED_FALLBACK = "[date accessed]"
 # The CSL locale of a page's language; English pages keep each style's own (APA's en-US, OSCOLA's en-GB).
 _LOCALES = {"fr": "fr-FR", "es": "es-ES"}
-# The stand-in access date the styles are formatted with; its written forms are then replaced, and each
-# names how permalinks.js writes the reader's date ('mdy', 'dmy' or a language's own long form).
+# The stand-in access date the styles are formatted with. Where a style wrote it, the marker goes, and
+# the written form, with {day}, {month} and {year} in place of its parts, tells permalinks.js how to
+# write the reader's date: "{month} {day}, {year}", "{day} de {month} de {year}".
 _STAND_IN = (1901, 2, 3)
-_STAND_IN_FORMS = {
-    "February 3, 1901": "mdy",
-    "3 February 1901": "dmy",
-    "3 février 1901": "fr",
-    "3 de febrero de 1901": "es",
-}
 
 # Stand-ins for the numbers in a page's title (and a quote's paragraph) and for its URL. A page's entry
 # differs from another of the same form only in those values, which no style changes (numbers have no
@@ -101,8 +98,7 @@ class Cited:
 @dataclass(frozen=True)
 class Formatted:
     """One style's citation: HTML with the access-date marker, plain text with the fallback date, and
-    how the style writes dates for permalinks.js ('mdy', 'dmy', or the language code of a page in a
-    language whose long date form the browser writes)."""
+    how the style writes dates, for permalinks.js ("{day} {month} {year}")."""
 
     style: Style
     html: str
@@ -361,11 +357,25 @@ def _page(style: Style, version: str, updated: str, cited: Cited) -> str:
     return entry.replace(_URL_STAND_IN, html.escape(cited.url, quote=False))
 
 
-def _with_marker(text: str, marker: str) -> tuple[str, str]:
-    for form, date_form in _STAND_IN_FORMS.items():
-        if form in text:
-            return text.replace(form, marker), date_form
-    raise ValueError(f"the style wrote no access date: {text}")  # pragma: no cover - every style of STYLES does
+@cache
+def _stand_in_date(language: str) -> re.Pattern[str]:
+    """The stand-in date as a style may write it in `language`: day, month and year in some order, with
+    at most a few short words and marks between ("3 de febrero de 1901", "February 3, 1901")."""
+    year, month, day = _STAND_IN
+    name = re.escape(get_month_names("wide", locale=language)[month])
+    between = r"[^\d<>]{1,6}?"
+    parts = f"(?:{day}{between}{name}|{name}{between}{day})"
+    return re.compile(f"{parts}{between}{year}")
+
+
+def _with_marker(text: str, marker: str, language: str) -> tuple[str, str]:
+    found = _stand_in_date(language).search(text)
+    if found is None:  # pragma: no cover - every style of STYLES writes the access date
+        raise ValueError(f"the style wrote no access date: {text}")
+    year, month, day = _STAND_IN
+    name = get_month_names("wide", locale=language)[month]
+    form = found.group().replace(str(year), "{year}").replace(name, "{month}").replace(str(day), "{day}")
+    return text.replace(found.group(), marker), form
 
 
 # The tags citeproc-py's HTML formatter writes; any other '<' or '>' is text (a style's affixes around a
@@ -396,8 +406,9 @@ def format_citations(roadmap: Roadmap, cited: Cited) -> tuple[Formatted, ...]:
         # A note style's footnote cites both in one sentence; author-date styles give two reference entries.
         parts = [_safe_html(original), _safe_html(page)]
         markup = "; ".join(parts) if style.note else "<br>".join(parts)
-        text = "; ".join(map(_plain, parts)) if style.note else "\n".join(map(_plain, parts))
-        marked, date_form = _with_marker(markup, f'<span class="r2p-accessed">{ACCESSED_FALLBACK}</span>')
-        text, _ = _with_marker(text, ACCESSED_FALLBACK)
-        results.append(Formatted(style, marked, text, date_form))
+        plain = "; ".join(map(_plain, parts)) if style.note else "\n".join(map(_plain, parts))
+        fallback = text(cited.language, ACCESSED_FALLBACK)
+        marked, date_form = _with_marker(markup, f'<span class="r2p-accessed">{fallback}</span>', cited.language)
+        plain, _ = _with_marker(plain, fallback, cited.language)
+        results.append(Formatted(style, marked, plain, date_form))
     return tuple(results)

@@ -57,7 +57,9 @@ def share_block(roadmap: Roadmap, cited: Cited, *, what: str, page: str, short_u
     url = attr(cited.url)
     language = roadmap.language
     intro = text(language, "Each citation names the original document first, then this page.")
-    nojs = text(language, "Write the day you read the page where it says {date}.", date=ACCESSED_FALLBACK)
+    nojs = text(
+        language, "Write the day you read the page where it says {date}.", date=text(language, ACCESSED_FALLBACK)
+    )
     printed = text(language, "Permanent link: {url}", url=url)
     short = (
         f'<p class="r2p-cite__link"><span class="r2p-share__label">{text(language, SHORT_LINK_LABEL)}</span> '
