@@ -67,6 +67,10 @@ QUERIES_IN = {
     "fr": [
         ("droit de veto", "veto-restraint"),
         ("membres permanents", "veto-restraint"),
+        # Named bodies of several words, which another theme's page holds only in part ("Conseil de
+        # paix et de sécurité de l’Union africaine"): the page that holds the phrase ranks first.
+        ("Conseil de sécurité", "veto-restraint"),
+        ("Conseil de paix et de sécurité", "early-warning-response"),
         ("Union pour le maintien de la paix", "veto-restraint"),
         ("alerte rapide", "early-warning-response"),
         ("gouvernance", "good-governance"),
@@ -91,6 +95,8 @@ QUERIES_IN = {
     "es": [
         ("veto", "veto-restraint"),
         ("miembros permanentes", "veto-restraint"),
+        ("Consejo de Seguridad", "veto-restraint"),
+        ("Consejo de Paz y Seguridad", "early-warning-response"),
         ("Unión pro paz", "veto-restraint"),
         ("alerta temprana", "early-warning-response"),
         ("gobernanza", "good-governance"),

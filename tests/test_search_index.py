@@ -6,12 +6,14 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render import render_site
 from r2p_roadmap.render.contents import priority_list
 from r2p_roadmap.render.search import SEPARATOR, keyword_line, phrases_in, search_phrases, words
+from r2p_roadmap.translations import localise
 
 from .conftest import ROOT
 
@@ -41,6 +43,22 @@ def test_phrases_are_names_and_keywords_with_their_shorter_runs(roadmap: Roadmap
     assert {"_un_security_council", "_un_security", "_security_council"} <= set(held)
     assert "_security_council" in phrases_in("the Security Council", phrases)
     assert "_security_council" not in phrases_in("the Council on Security", phrases)
+
+
+@pytest.mark.parametrize(
+    ("code", "phrase", "links"),
+    [
+        ("fr", "conseil de sécurité", ("conseil de", "de sécurité")),
+        ("es", "consejo de seguridad", ("consejo de", "de seguridad")),
+    ],
+)
+def test_a_languages_phrases_neither_start_nor_end_with_its_small_words(
+    roadmap: Roadmap, code: str, phrase: str, links: tuple[str, ...]
+) -> None:
+    phrases = search_phrases(localise(roadmap, code))
+    assert phrase in phrases
+    assert not set(links) & set(phrases)
+    assert not [p for p in phrases if p.split()[0] in {"l", "d", "la", "de", "y", "et"}]
 
 
 def test_priority_list_shows_each_priority_with_its_support(roadmap: Roadmap) -> None:

@@ -38,15 +38,27 @@ def words(text: str) -> list[str]:
     return [word for word in _SEPARATOR.split(html.unescape(text).lower()) if word]
 
 
-# Small words that neither start nor end a phrase worth a token of its own ("rule of law" is one,
-# "of law" is not).
-_LINKS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+# Small words, in each language of the site, that neither start nor end a phrase worth a token of its
+# own ("rule of law" is one, "of law" is not; "Conseil de sécurité" is one, "Conseil de" is not). The
+# French l’ and d’ are words of their own here, as the separator splits at the apostrophe.
+_LINKS = {
+    "en": frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}),
+    "fr": frozenset(
+        {"à", "au", "aux", "avec", "d", "dans", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou"}
+        | {"par", "pour", "sur", "un", "une"}
+    ),
+    "es": frozenset(
+        {"a", "al", "con", "de", "del", "e", "el", "en", "la", "las", "lo", "los", "o", "para", "por", "u"}
+        | {"un", "una", "y"}
+    ),
+}
 
 
 def search_phrases(roadmap: Roadmap) -> tuple[str, ...]:
     """The multi-word terms a reader may search as a phrase: the names of actors (named bodies such as
     "UN Security Council") and every multi-word keyword of roadmap.yaml, each with its shorter runs of
     two words or more ("Security Council"), as space-separated lower-case words."""
+    links = _LINKS.get(roadmap.language, _LINKS["en"])
     names = [actor.name for actor in roadmap.actors]
     names += [keyword for actor in roadmap.actors for keyword in actor.keywords]
     names += [keyword for theme in roadmap.themes for keyword in theme.keywords]
@@ -57,7 +69,7 @@ def search_phrases(roadmap: Roadmap) -> tuple[str, ...]:
         for start in range(len(parts)):
             for end in range(start + 2, len(parts) + 1):
                 run = parts[start:end]
-                if run[0] not in _LINKS and run[-1] not in _LINKS:
+                if run[0] not in links and run[-1] not in links:
                     found[" ".join(run)] = None
     return tuple(found)
 
