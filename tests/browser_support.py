@@ -64,8 +64,8 @@ def language_folders(site_dir: Path) -> list[str]:
 
 def language_sample(site_dir: Path) -> list[str]:
     """A few pages of each other language, for the slower browser checks: the home page, a theme page,
-    About, the consensus map, the quote explorer, the source document and the error page."""
-    pages = ["", "themes/veto-restraint/", "about/", "consensus/", "quotes/", "source/", "404.html"]
+    About, the consensus map, the quote explorer, the source document, the Data page and the error page."""
+    pages = ["", "themes/veto-restraint/", "about/", "consensus/", "quotes/", "source/", "data/", "404.html"]
     return [folder + page for folder in language_folders(site_dir) for page in pages]
 
 

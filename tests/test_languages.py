@@ -16,11 +16,16 @@ from r2p_roadmap.build import Project, prepare
 from r2p_roadmap.build.languages import SCRIPT_STRINGS, TEMPLATE_STRINGS, language, month_names
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render import render_site
+from r2p_roadmap.render.data_page import render_data_page
+from r2p_roadmap.render.freshness import format_date
 from r2p_roadmap.render.interface import INTERFACE_FILE, strings, text
-from r2p_roadmap.render.markup import one_line
+from r2p_roadmap.render.markup import GENERATED_MARK, md, one_line
+from r2p_roadmap.schema import schema
 from r2p_roadmap.translations import localise
 
 from .browser_support import DESKTOP
+from .htmltree import Element, parse_page, resolve
+from .test_open_data import DOWNLOADS, _descriptions
 
 ROOT = Path(__file__).resolve().parents[1]
 # The languages of the site as the build takes them (English first).
@@ -298,3 +303,67 @@ def test_a_translated_pages_citations_are_written_in_its_language(site_dir: Path
         assert not [word for word in ENGLISH_WORDS if word in words], words
         # The original keeps its English title.
         assert "Ministerial Round Table Discussion" in words
+
+
+# English words of the Data page's own text, none of which a French or Spanish sentence uses.
+ENGLISH_MARKERS = re.compile(
+    r"\b(the|of|and|is|each|with|for|one|yes|text|list|file|field|required|quote|data)\b", re.I
+)
+_MARKED_ENGLISH = re.compile(r'<(span|p) lang="en"[^>]*>(.*?)</\1>')
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_the_data_page_is_in_the_language_but_the_schema_s_descriptions(roadmap: Roadmap, code: str) -> None:
+    page = render_data_page(localise(roadmap, code))
+    english = render_data_page(roadmap)
+    anchors = re.compile(r"\{#([\w-]+)\}")
+    assert len(anchors.findall(english)) > 15
+    assert anchors.findall(page) == anchors.findall(english)
+    # Every description of the schema is there, marked as English, as the English page words it.
+    marked = " ".join(inner for _, inner in _MARKED_ENGLISH.findall(page))
+    assert [d for d in _descriptions(schema()) if md(d) not in marked and md(d) in english] == []
+    assert [d for d in _descriptions(schema()) if md(d) not in english] == []
+    # Without them, code, link targets and anchors, not one English word is left.
+    own = _MARKED_ENGLISH.sub("", page.replace(GENERATED_MARK, ""))
+    own = re.sub(r"`[^`]*`|\]\([^)]*\)|\{#[\w-]+\}", "", own)
+    assert ENGLISH_MARKERS.findall(own) == []
+    assert ENGLISH_MARKERS.findall(_MARKED_ENGLISH.sub("", english.replace(GENERATED_MARK, "")))  # the test can fail
+    assert text(code, "The descriptions below are those of the JSON Schema, which gives them in English.") in page
+    assert format_date(roadmap.updated, code) in page
+
+
+def _headings(tree: Element) -> list[tuple[str, str]]:
+    """(id, text) of the article's headings, without the permalink sign."""
+    return [
+        (h.attrs["id"], h.text().removesuffix("\u00b6").strip())
+        for h in tree.find("article").find_all(where=lambda e: e.tag in ("h1", "h2", "h3"))
+    ]
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_the_built_data_page_of_a_language_has_its_headings_and_links_within_its_folder(
+    site_dir: Path, code: str
+) -> None:
+    page = f"{code}/data/index.html"
+    tree, english = parse_page(site_dir, page), parse_page(site_dir, "data/index.html")
+    assert tree.find_all(cls="r2p-note") == []  # no "written in English only" note
+    # The same anchors, each heading the language's text of the English heading.
+    keys = {key.replace("`", ""): key for key in strings()}
+    # (Element.text collapses whitespace, the narrow no-break space of French too.)
+    expected = [(anchor, one_line(text(code, keys[words]).replace("`", ""))) for anchor, words in _headings(english)]
+    assert len(expected) > 15
+    assert _headings(tree) == expected
+    assert tree.find("h1").text().removesuffix("\u00b6") == text(code, "Data")
+    # Every link stays within the language's folder and lands on a file and anchor that exist.
+    targets = set()
+    for link in tree.find("article").find_all("a"):
+        href = link.attrs.get("href", "")
+        if href.startswith(("https:", "http:", "mailto:")):
+            continue
+        target, fragment = resolve(page, href)
+        assert target.startswith(f"{code}/") and (site_dir / target).is_file(), href
+        if fragment:
+            assert f'id="{fragment}"' in (site_dir / target).read_text(encoding="utf-8"), href
+        targets.add((target, fragment))
+    assert (f"{code}/about/index.html", "support-levels") in targets
+    assert {(f"{code}/{path}", "") for path in DOWNLOADS} <= targets

@@ -25,7 +25,7 @@ from typing import Any
 from ..contract import CONTRACT_FILE, check_kept, published_links
 from ..errors import Problem, RoadmapError
 from ..model import Roadmap
-from ..paths import DATA_PAGE, ZIP_PATH, page_url
+from ..paths import ZIP_PATH, page_url
 from ..render import Site, citation_meta, render_site
 from ..render.freshness import template_values
 from ..render.markup import GENERATED_MARK
@@ -48,9 +48,6 @@ ZIP_SIZE_KEY = "r2p_zip_size"
 ZIP_SIZE_MARK = "r2p-zip-size-0e6f"
 # The themes, for the 404 page, which lists them from any depth of the site (themes/404.html).
 THEMES_KEY = "r2p_themes"
-# Generated pages written in English only: in another language they say so (the Data page describes
-# the files field by field, in the words of the schema, which is English).
-ENGLISH_ONLY_PAGES = frozenset({DATA_PAGE})
 # The hand-written pages of docs/ translated, in a folder per language (translations/pages/fr/what-is-r2p.md).
 PAGES_FOLDER = "translations/pages"
 # Beside the site: the lock, the private folders of builds under way, and the finished builds.
@@ -177,8 +174,6 @@ def _stage(
                 )
                 page.write_text(markdown, encoding="utf-8")
     for path, text in site.pages.items():
-        if code != TEXT_OF_RECORD and path in ENGLISH_ONLY_PAGES:
-            text = english_only(text, code)
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")  # line ends exactly as rendered (the CSV's CRLF)
