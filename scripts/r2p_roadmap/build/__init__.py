@@ -33,6 +33,7 @@ from ..render.permalinks import anchor_targets
 from ..render.redirects import redirects
 from ..translations import localise
 from ..validate import load_roadmap
+from ..validate.translations import PAGES_FOLDER
 from .config import CONFIG_NAME, derive_config, read_config, repository_url, roadmap_edit_url, site_url
 from .config import site_url as configured_url
 from .languages import TEXT_OF_RECORD, english_only, language, language_config, language_url
@@ -48,8 +49,6 @@ ZIP_SIZE_KEY = "r2p_zip_size"
 ZIP_SIZE_MARK = "r2p-zip-size-0e6f"
 # The themes, for the 404 page, which lists them from any depth of the site (themes/404.html).
 THEMES_KEY = "r2p_themes"
-# The hand-written pages of docs/ translated, in a folder per language (translations/pages/fr/what-is-r2p.md).
-PAGES_FOLDER = "translations/pages"
 # Beside the site: the lock, the private folders of builds under way, and the finished builds.
 STATE_FOLDER = ".r2p-build"
 

@@ -24,7 +24,7 @@ from ..translations import ENGLISH
 from .schema_messages import describe_schema_error
 from .structure import Validator
 from .structure import format_path as format_path  # scaffold names places as validate does
-from .translations import FOLDER, check_all, embedded_translation, read_translation, translation_file
+from .translations import FOLDER, check_all, check_pages, embedded_translation, read_translation, translation_file
 from .wording import is_editorial, marks_problem, shown_text, strings
 
 # The longest quote the schema allows; longer text cannot be a span of one paragraph.
@@ -479,6 +479,7 @@ def validate_document(document: Document, base_dir: Path, *, translations: bool 
         return roadmap
     documents = {code: _translation_document(document, base_dir, code) for code in roadmap.languages[1:]}
     checked, problems = check_all(documents, document)
+    problems += [problem for code in roadmap.languages[1:] for problem in check_pages(base_dir, code)]
     if problems:
         raise RoadmapError(problems)
     return dataclasses.replace(roadmap, translations=checked)

@@ -1,10 +1,13 @@
 """Check translations/<code>.yaml against roadmap.yaml: an entry for every text, none for what does not
 exist, none translated from English that has changed since, no field the English lacks, and the
-typographic marks of the site's own text."""
+typographic marks of the site's own text. The translated hand-written pages (translations/pages/<code>/)
+are checked the same way against their English page in docs/: each names the fingerprint of the English
+it was translated from in its front matter (`translated_from:`)."""
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -12,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, RoadmapError
-from ..load import Document, Path_, load_document, read_file
+from ..load import Document, Path_, decode_utf8, load_document, read_file
 from ..model import Actor, PriorityText, Term, ThemeText, Translation
 from ..schema import schema
 from ..translations import FINGERPRINTED, fingerprint
@@ -21,6 +24,11 @@ from .structure import Validator, format_path
 from .wording import EDITORIAL_FIELDS, marks_problem, strings
 
 FOLDER = "translations"
+# The hand-written pages of docs/ translated, in a folder per language (translations/pages/fr/what-is-r2p.md).
+PAGES_FOLDER = f"{FOLDER}/pages"
+DOCS_FOLDER = "docs"
+# The front-matter line of a translated page that names the English it was made from.
+_TRANSLATED_FROM = re.compile(r"^translated_from:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 # What each section of a translation file holds, for messages.
 KINDS = {
     "meeting": "meeting summary",
@@ -371,3 +379,63 @@ def translation_status(english: Document, languages: tuple[str, ...], base_dir: 
             counts = Counter(missing=len(entries), other=len(error.problems))
         found.append(Status(code, len(entries), counts["missing"], counts["stale"], counts["other"]))
     return found
+
+
+def page_fingerprint(english: str) -> str:
+    """What a translated page's `translated_from:` must be: the fingerprint of its English page's text."""
+    return fingerprint(english.replace("\r\n", "\n"))
+
+
+def check_pages(base_dir: Path, code: str) -> list[Problem]:
+    """The translated hand-written pages of `code`: each must be the translation of a page of docs/, and
+    say, with the English page's fingerprint, that it was made from the English as it is now."""
+    folder = base_dir / PAGES_FOLDER / code
+    problems: list[Problem] = []
+    for page in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
+        name = page.relative_to(folder).as_posix()
+        file, english_file = f"{PAGES_FOLDER}/{code}/{name}", f"{DOCS_FOLDER}/{name}"
+        english_page = base_dir / DOCS_FOLDER / name
+        if not english_page.is_file():
+            problems.append(
+                Problem(
+                    1,
+                    1,
+                    "",
+                    f"{english_file} does not exist, so this translation is never shown",
+                    ("name the file as its English page in docs/ is named, or delete it"),
+                    file,
+                )
+            )
+            continue
+        try:
+            text = decode_utf8(read_file(page, file), file)
+            expected = page_fingerprint(decode_utf8(read_file(english_page, english_file), english_file))
+        except RoadmapError as error:
+            problems.extend(error.problems)
+            continue
+        front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+        found = _TRANSLATED_FROM.search(front)
+        if found is None:
+            problems.append(
+                Problem(
+                    1,
+                    1,
+                    "translated_from",
+                    f"the page does not say which English text of {english_file} it was translated from",
+                    f"check it against {english_file}, then add to it translated_from: {as_typed(expected)}",
+                    file,
+                )
+            )
+        elif found.group(1).strip("\"'") != expected:
+            line = front.count("\n", 0, found.start()) + 1
+            problems.append(
+                Problem(
+                    line,
+                    1,
+                    "translated_from",
+                    f"out of date: {english_file} has changed since this page was translated",
+                    f"bring it up to date with {english_file}, then set translated_from: {as_typed(expected)}",
+                    file,
+                )
+            )
+    return problems
