@@ -1,6 +1,7 @@
-"""Every page of the built site opened once in the browser, and what each visit shows checked by the
-tests below: one `<h1>` and no skipped heading level, the landmarks and the page's language, no script
-error, no request to a host other than the site's own, and the quote picker on the Source page only."""
+"""Every page of the built site, in every language, opened once in the browser, and what each visit
+shows checked by the tests below: one `<h1>` and no skipped heading level, the landmarks and the page's
+language, no script error, no request to a host other than the site's own, and the quote picker on the
+Source page only."""
 
 from __future__ import annotations
 
@@ -73,10 +74,10 @@ class Tour:
 
 @pytest.fixture(scope="module")
 def tour(browser: Browser, site_url: str, site_dir: Path, roadmap: Roadmap) -> Tour:
-    """Each page of the sitemap and the 404 page, plus addresses that only scripts make whole (a pack
-    from the address, a short link, a withdrawn page), opened at desktop size; the page types wait
+    """Each page of each language's sitemap and its 404 page, plus addresses that only scripts make whole
+    (a pack from the address, a short link, a withdrawn page), opened at desktop size; the page types wait
     until the network is idle, so that what the page loads late (the search index) is recorded too.
-    Search is used once at the end."""
+    Search is used once in each language at the end."""
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     requests: list[str] = []
@@ -85,17 +86,23 @@ def tour(browser: Browser, site_url: str, site_dir: Path, roadmap: Roadmap) -> T
     page.on("pageerror", lambda error: errors.append(str(error)))
     types = set(page_types(site_dir).values())
     extra = [f"briefing-pack/?item={roadmap.themes[0].id}", "briefing-pack/?item=x", "1/"]
-    # The other languages' home and first theme page; their other checks are in test_languages.py.
-    extra += [f"{code}/{path}" for code in roadmap.languages[1:] for path in ("", f"themes/{roadmap.themes[0].id}/")]
+    # Every page of the other languages' sites too, each with its own sitemap and error page.
+    others = [
+        f"{code}/{path}"
+        for code in roadmap.languages[1:]
+        for path in [*sitemap_paths(site_dir / code), "404.html", f"briefing-pack/?item={roadmap.themes[0].id}"]
+    ]
     visits = {}
-    for path in [*sitemap_paths(site_dir), "404.html", *extra]:
+    for path in [*sitemap_paths(site_dir), "404.html", *extra, *others]:
         page.goto(site_url + path, wait_until="networkidle" if path in types else "load")
         page.wait_for_load_state("load")  # the page a short link leads to, once it has
         read = page.evaluate(_READ)
         landmarks: dict[str, int] = {role: page.get_by_role(role).count() for role in _ROLES}
         visits[path] = Visit(read["levels"], landmarks, read["lang"], page.evaluate(_PICKER), errors[:])
         errors.clear()
-    search_results(page, "veto")
+    for code in ("", *(f"{code}/" for code in roadmap.languages[1:])):
+        page.goto(site_url + code)
+        search_results(page, "veto")
     context.close()
     return Tour(visits, requests)
 
@@ -145,4 +152,4 @@ def test_no_request_goes_to_another_host(tour: Tour, site_url: str) -> None:
 
 def test_only_the_source_page_has_the_quote_picker(tour: Tour) -> None:
     shown = {path: visit.picker for path, visit in tour.visits.items() if any(visit.picker)}
-    assert shown == {"source/": [True, True]}
+    assert shown == {f"{code}source/": [True, True] for code in ("", "fr/", "es/")}
