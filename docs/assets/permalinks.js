@@ -15,8 +15,9 @@
   "use strict";
 
   var map = window.r2pLinkMap || {};
-  var mapScript = document.querySelector('script[src*="r2p-link-map.js"]');
-  var root = mapScript ? new URL("../", mapScript.src) : new URL("/", location.href);
+  // This script is in assets/, one folder below the site's root, in every copy of the site.
+  var script = document.currentScript;
+  var root = script && script.src ? new URL("../", script.src) : new URL("/", location.href);
 
   // A copy built without directory URLs (an offline download) names pages themes/x.html.
   var layout = document.querySelector('meta[name="r2p-directory-urls"]');

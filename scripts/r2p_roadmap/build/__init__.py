@@ -49,6 +49,8 @@ ZIP_SIZE_KEY = "r2p_zip_size"
 ZIP_SIZE_MARK = "r2p-zip-size-0e6f"
 # The themes, for the 404 page, which lists them from any depth of the site (themes/404.html).
 THEMES_KEY = "r2p_themes"
+# The site's own scripts, shipped as one file (see _bundle_scripts).
+SCRIPTS = "assets/r2p.js"
 # Beside the site: the lock, the private folders of builds under way, and the finished builds.
 STATE_FOLDER = ".r2p-build"
 
@@ -177,6 +179,7 @@ def _stage(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")  # line ends exactly as rendered (the CSV's CRLF)
     derived = derive_config(config, site.nav, extra, url, site.abbreviations)
+    derived["extra_javascript"] = _bundle_scripts(docs, derived.get("extra_javascript", []))
     custom = config.get("theme", {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
     if isinstance(custom, str):
         shutil.copytree(project.root / custom, work / "overrides")
@@ -184,6 +187,20 @@ def _stage(
     config_file = work / CONFIG_NAME
     config_file.write_text(json.dumps(derived, ensure_ascii=False, indent=1), encoding="utf-8")  # JSON is YAML
     return config_file
+
+
+def _bundle_scripts(docs: Path, scripts: list[Any]) -> list[Any]:
+    """The site's own scripts (mkdocs.yml's extra_javascript, each a file of docs/) as one file, SCRIPTS,
+    in their order: a phone on a slow network then waits for one request, not seven, before the page is
+    complete. The separate files are left out of the site; each stays a file of its own to edit."""
+    names = [name for name in scripts if isinstance(name, str) and (docs / name).is_file()]
+    if not names:
+        return scripts
+    parts = [f"/* {name} */\n" + (docs / name).read_text(encoding="utf-8") for name in names]
+    (docs / SCRIPTS).write_text("\n".join(parts), encoding="utf-8")
+    for name in names:
+        (docs / name).unlink()
+    return [SCRIPTS, *(name for name in scripts if name not in names)]
 
 
 def generated_paths(sites: dict[str, Site]) -> set[str]:
