@@ -344,10 +344,16 @@ def _page_form(style: Style, version: str, updated: str, form: str, count: int, 
     return page_entry(style, version, updated, stand_in)
 
 
+# An apostrophe between two letters, as the CSL locales write them ("à l'adresse").
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+
+
 def page_entry(style: Style, version: str, updated: str, cited: Cited) -> str:
-    """The processor's entry (or footnote) for the page of this site, as HTML."""
+    """The processor's entry (or footnote) for the page of this site, as HTML; in another language than
+    English with the typographic apostrophe of the site's own text where the locale's words have a straight one."""
     item = _format_page_item(_page_item(version, updated, cited), style, version, cited.language)
-    return _formatted(style.csl, item, note=style.note, language=cited.language)
+    entry = _formatted(style.csl, item, note=style.note, language=cited.language)
+    return entry if cited.language == "en" else _APOSTROPHE.sub("’", entry)
 
 
 def _page(style: Style, version: str, updated: str, cited: Cited) -> str:
