@@ -37,16 +37,20 @@ def fingerprint(*values: str) -> str:
 
 
 def english_fingerprints(roadmap: Roadmap) -> dict[tuple[str, str], str]:
-    """The fingerprint of every English entry of `roadmap`, by (section, id or English term)."""
+    """The fingerprint of every English entry of `roadmap`, by (section, id or English term), made of the
+    fields FINGERPRINTED names for its section."""
+
+    def of(section: str, item: object) -> str:
+        return fingerprint(*(getattr(item, name) for name in FINGERPRINTED[section]))
+
+    priorities = [priority for theme in roadmap.themes for priority in theme.priorities]
     found = {("meeting", ""): fingerprint(roadmap.meeting_summary)}
-    found |= {("progress", quote.id): fingerprint(quote.text) for quote in roadmap.progress}
-    found |= {("actors", a.id): fingerprint(a.name, a.abbr, a.description) for a in roadmap.actors}
-    found |= {("glossary", t.term): fingerprint(t.term, t.expansion, t.definition) for t in roadmap.glossary}
-    for theme in roadmap.themes:
-        found[("themes", theme.id)] = fingerprint(theme.title, theme.short_title, theme.summary)
-        for priority in theme.priorities:
-            found[("priorities", priority.id)] = fingerprint(priority.title, priority.text)
-            found |= {("quotes", quote.id): fingerprint(quote.text) for quote in priority.quotes}
+    found |= {("progress", quote.id): of("progress", quote) for quote in roadmap.progress}
+    found |= {("actors", actor.id): of("actors", actor) for actor in roadmap.actors}
+    found |= {("glossary", term.term): of("glossary", term) for term in roadmap.glossary}
+    found |= {("themes", theme.id): of("themes", theme) for theme in roadmap.themes}
+    found |= {("priorities", priority.id): of("priorities", priority) for priority in priorities}
+    found |= {("quotes", quote.id): of("quotes", quote) for priority in priorities for quote in priority.quotes}
     return found
 
 
