@@ -51,7 +51,9 @@ def support_badge(priority: Priority, language: str = ENGLISH) -> str:
         if priority.support_phrase
         else text(language, "the source does not say who made this point")
     )
-    return f'<p class="r2p-support" markdown="span">{badge(priority.support, language)} {phrase}</p>'
+    # One element for the words: the paragraph is a flex row, which would part a phrase marked English
+    # from the quotation marks around it.
+    return f'<p class="r2p-support" markdown="span">{badge(priority.support, language)} <span>{phrase}</span></p>'
 
 
 def actor_links(roadmap: Roadmap, priority: Priority, page: str) -> str:
