@@ -89,9 +89,7 @@ def phone(browser: Browser) -> Iterator[Page]:
 FOLDERS = ["", "fr/", "es/"]
 
 
-# English only: French and Spanish run about a third longer, and the last support level of three French
-# theme pages (4, 6 and 8) and two Spanish ones (6 and 8) still ends 20 to 60 px below a 667 px screen.
-@pytest.mark.parametrize("folder", [""], ids=["en"])
+@pytest.mark.parametrize("folder", FOLDERS, ids=["en", "fr", "es"])
 def test_the_first_phone_screen_of_each_theme_shows_every_priority_with_its_support(
     phone: Page, site_url: str, roadmap: Roadmap, folder: str
 ) -> None:
