@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +16,11 @@ from r2p_roadmap.errors import RoadmapError
 from r2p_roadmap.model import Roadmap
 from r2p_roadmap.render import render_site
 from r2p_roadmap.render.markup import one_line
+
+from .conftest import serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 # Zensical adds a target for its skip link inside the content; nothing links to it from outside.
 ZENSICAL_ONLY_IDS = {"__skip"}
@@ -120,3 +126,19 @@ def test_zensical_pages_explain_the_same_terms(site_dir: Path, zensical_site: Pa
             for site in (site_dir, zensical_site)
         ]
         assert terms[0] and terms[0] == terms[1], page
+
+
+@pytest.mark.browser
+def test_zensical_pages_show_the_glossary_tooltip(page: Page, zensical_site: Path) -> None:
+    # The tooltips are the site's own script on Material's classes, which Zensical's stylesheet has too.
+    with serve(zensical_site) as url:
+        page.goto(url + "themes/veto-restraint/")
+        term = page.locator("article abbr", has_text="P5").first
+        term.hover()
+        tooltip = page.locator(".md-tooltip2--active[role=tooltip]")
+        tooltip.wait_for()
+        assert tooltip.inner_text().startswith("Permanent members of the Security Council.")
+        inner = tooltip.locator(".md-tooltip2__inner")
+        box = inner.bounding_box()
+        assert box and box["width"] > 100
+        assert inner.evaluate("inner => getComputedStyle(inner).boxShadow") != "none"  # Zensical's tooltip style

@@ -4,7 +4,7 @@
      says whether the navigation drawer is open;
    - a wide table that scrolls sideways can be focused and scrolled by keyboard, and is named;
    - the first use of each glossary term on a page (an <abbr>, outside links) can be focused, so that
-     keyboard and touch readers get its explanation too: Material shows the tooltip on focus. Only the
+     keyboard and touch readers get its explanation too: tooltip.js shows it on focus. Only the
      first, so that a term used thirty times does not add thirty stops to the tab order. */
 (function () {
   "use strict";
