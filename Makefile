@@ -41,7 +41,7 @@ test: $(STAMP) chromium lint
 # The unit and golden tests: no site built, no browser, no command run as a process; seconds, for the
 # edit-test loop.
 quick: $(STAMP)
-	$(VENV)/bin/pytest -m "not build and not browser and not slow" -q
+	$(VENV)/bin/pytest -n 2 -m "not build and not browser and not slow" -q
 
 clean:
 	rm -rf site .r2p-build .pytest_cache .mypy_cache .ruff_cache
