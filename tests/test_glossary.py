@@ -243,7 +243,7 @@ def test_each_abbreviation_shows_its_tooltip_on_hover_and_focus(page: Page, site
     assert term["y"] + term["height"] <= box["y"] <= term["y"] + term["height"] + 24
     assert box["x"] < term["x"] + term["width"] and term["x"] < box["x"] + box["width"] <= 1280
     page.mouse.move(0, 0)
-    tooltip.wait_for(state="hidden")
+    page.locator(".md-tooltip2").wait_for(state="detached")  # hidden, then out of the page
     assert first.get_attribute("title", timeout=1000) and first.get_attribute("aria-describedby") is None
     # By keyboard: the first use of each term is in the tab order, and focus shows the same tooltip.
     focusable = page.evaluate(

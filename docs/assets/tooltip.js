@@ -1,15 +1,16 @@
-/* Tooltips for everything in the page that has a title: glossary terms (<abbr>), support badges, actor
-   chips, the marks of the consensus map, the ¶ links. They look like Material's own (its md-tooltip2
-   classes and variables) but cost nothing until used: one tooltip for the page, made on the first hover
-   or focus, where Material's content.tooltips sets up every element of the page as it loads (about
-   seventy on a theme page, most of the page's blocking time; benchmarks/PERFORMANCE.md).
+/* Tooltips for what has a title in the page's content (glossary terms, support badges, actor chips, the
+   ¶ links) and for the glossary terms of the sidebars, the elements Material's content.tooltips covers
+   there. They look like Material's own (its md-tooltip2 classes and variables) but cost nothing until
+   used: one tooltip for the page, made on the first hover or focus, where Material's content.tooltips
+   sets up every element of the page as it loads (about seventy on a theme page, most of the page's
+   blocking time; benchmarks/PERFORMANCE.md).
    It shows on hover and on keyboard focus, stays while the pointer or focus is on the element, and
    Escape hides it (WCAG 1.4.13). While shown, the element's title is moved to the tooltip, which
    describes it (aria-describedby), so that the browser's own tooltip does not cover it. */
 (function () {
   "use strict";
 
-  var SCOPE = ".md-main [title]";
+  var SCOPE = ".md-content [title], .md-sidebar abbr[title]";
   var tip = null;
   var host = null;
   var title = "";
@@ -22,7 +23,6 @@
     var inner = document.createElement("div");
     inner.className = "md-tooltip2__inner md-typeset";
     tip.appendChild(inner);
-    document.body.appendChild(tip);
   }
 
   function hide() {
@@ -33,6 +33,12 @@
     host.removeAttribute("aria-describedby");
     tip.classList.remove("md-tooltip2--active");
     host = null;
+    // Out of the page once it has faded: no text is left outside the page's landmarks.
+    window.setTimeout(function () {
+      if (!host) {
+        tip.remove();
+      }
+    }, 250);
   }
 
   function show(element) {
@@ -46,6 +52,9 @@
     }
     if (!tip) {
       make();
+    }
+    if (!tip.isConnected) {
+      document.body.appendChild(tip);
     }
     host = element;
     host.removeAttribute("title");
