@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from r2p_roadmap.model import Roadmap, term_forms
 from r2p_roadmap.paths import ZIP_PATH
 from r2p_roadmap.render.glossary import abbreviations, glossary_entries
 from r2p_roadmap.validate.wording import curly, is_editorial, straight_words
 
-from .browser_support import sitemap_paths
+from .browser_support import MOBILE, sitemap_paths
 from .conftest import ROOT
 from .htmltree import Element, parse_page, resolve
 
@@ -261,6 +261,27 @@ def test_each_abbreviation_shows_its_tooltip_on_hover_and_focus(page: Page, site
     badge.hover()
     tooltip.wait_for()
     assert tooltip.inner_text() == expected
+
+
+@pytest.mark.browser
+def test_a_tap_on_a_term_shows_its_tooltip_and_a_tap_elsewhere_hides_it(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport=MOBILE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + "themes/veto-restraint/")
+    # A later use of a term: not in the tab order, and not inside a link (a tap there follows the link).
+    page.evaluate(
+        """() => [...document.querySelectorAll('article abbr:not([tabindex])')]
+                 .find(abbr => !abbr.closest('a')).id = 'tapped'"""
+    )
+    term = page.locator("#tapped")
+    explanation = term.get_attribute("title")
+    term.tap()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert explanation and tooltip.inner_text() == explanation
+    page.locator("article h1").tap()
+    page.locator(".md-tooltip2").wait_for(state="detached")
+    context.close()
 
 
 @pytest.mark.browser
