@@ -2,11 +2,12 @@
    ¶ links) and for the glossary terms of the sidebars, the elements Material's content.tooltips covers
    there. They look like Material's own (its md-tooltip2 classes and variables) but cost nothing until
    used: one tooltip for the page, made on the first hover or focus, where Material's content.tooltips
-   sets up every element of the page as it loads (about seventy on a theme page, most of the page's
-   blocking time; benchmarks/PERFORMANCE.md).
+   sets up every element of the page as it loads (65 on the veto page, most of its blocking time;
+   benchmarks/PERFORMANCE.md).
    It shows on hover (a phone's tap counts as one) and on keyboard focus, stays while the pointer or
-   focus is on the element, and Escape hides it (WCAG 1.4.13). While shown, the element's title is moved to the tooltip, which
-   describes it (aria-describedby), so that the browser's own tooltip does not cover it. */
+   focus is on the element, and Escape hides it (WCAG 1.4.13). While shown, the element's title is
+   moved to the tooltip, which describes it (aria-describedby), so that the browser's own tooltip does
+   not cover it. */
 (function () {
   "use strict";
 
