@@ -313,13 +313,16 @@ def test_a_shared_pack_address_opens_the_same_pack(page: Page, site_url: str, ro
 
 def test_print_styles_hide_furniture_and_keep_quotes_whole(page: Page, site_url: str, roadmap: Roadmap) -> None:
     page.goto(f"{site_url}themes/{roadmap.themes[0].id}/")
+    page.locator("article abbr").first.hover()  # a reader who prints with the pointer on a term
+    page.locator(".md-tooltip2--active").wait_for()
     page.emulate_media(media="print")
     styles = page.evaluate(
         """() => ({
             header: getComputedStyle(document.querySelector('.md-header')).display,
+            tooltip: getComputedStyle(document.querySelector('.md-tooltip2')).display,
             sidebar: getComputedStyle(document.querySelector('.md-sidebar')).display,
             button: getComputedStyle(document.querySelector('button.r2p-copy')).display,
             quote: getComputedStyle(document.querySelector('.r2p-quote')).breakInside,
         })"""
     )
-    assert styles == {"header": "none", "sidebar": "none", "button": "none", "quote": "avoid"}
+    assert styles == {"header": "none", "tooltip": "none", "sidebar": "none", "button": "none", "quote": "avoid"}
