@@ -114,24 +114,32 @@ def describe(violations: list[dict[str, object]]) -> list[str]:
     return lines
 
 
-# Resolves once Material's search result list has stopped changing for a moment.
-_SETTLED = """() => new Promise(resolve => {
+# Watches the search result list from before the last key is typed; `window.r2pSettled` resolves once
+# the list has changed and then stayed as it is for a moment (or after ten seconds with no change).
+_WATCH = """() => {
   const root = document.querySelector('.md-search-result');
-  const done = () => { observer.disconnect(); resolve(); };
-  let timer = setTimeout(done, 250);
-  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 250); });
-  observer.observe(root, {subtree: true, childList: true, characterData: true});
-})"""
+  window.r2pSettled = new Promise(resolve => {
+    const done = () => { observer.disconnect(); resolve(); };
+    let timer = setTimeout(done, 10000);
+    const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 250); });
+    observer.observe(root, {subtree: true, childList: true, characterData: true});
+  });
+}"""
 
 
 def search_results(page: Page, query: str) -> list[str]:
-    """Type `query` into the page's search box and return the result pages' URLs, best first."""
+    """Type `query` into the page's search box and return the result pages' URLs, best first.
+
+    Material searches for the box's text when a key is released. The text is filled in whole and then
+    End pressed, so that the one search made is for the whole text: typing it key by key would search
+    each shorter prefix on the way (about two seconds a French query), and a letter such as "é" is
+    entered without a key's release, so a query ending in one would be searched without it."""
     box = page.locator("input.md-search__input")
     box.click()
-    box.press("Control+a")
-    box.press("Backspace")
-    box.press_sequentially(query)
-    page.evaluate(_SETTLED)
+    box.fill(query)
+    page.evaluate(_WATCH)
+    box.press("End")
+    page.evaluate("window.r2pSettled")
     links = page.locator(".md-search-result__item > a.md-search-result__link")
     return [str(href) for href in links.evaluate_all("links => links.map(link => link.href)")]
 
