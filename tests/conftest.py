@@ -104,9 +104,11 @@ def _built_once(
     change: Callable[[Project], None],
     *,
     every_language: bool = True,
+    engine: str = "mkdocs",
 ) -> Project:
-    """A copy of the project, changed by `change`, built once for the whole run and shared by the workers
-    of `pytest -n`: the first to ask builds it, under a lock (filelock, as pytest-xdist advises)."""
+    """A copy of the project, changed by `change`, built once (with `engine`) for the whole run and shared
+    by the workers of `pytest -n`: the first to ask builds it, under a lock (filelock, as pytest-xdist
+    advises)."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker's folder sits in the run's own folder
         shared = shared.parent
@@ -115,7 +117,7 @@ def _built_once(
         if not (project.site_dir / "index.html").is_file():
             shutil.rmtree(project.root.parent, ignore_errors=True)  # a build that failed in another worker
             change(copy_project(project.root, every_language=every_language))
-            build(project)
+            build(project, engine=engine)
     return project
 
 
@@ -172,6 +174,12 @@ def renamed_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 def english_built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """An English-only copy of the project (see copy_project) built once for the whole run."""
     return _built_once(tmp_path_factory, "english", lambda project: None, every_language=False)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real roadmap built with Zensical (`r2p-roadmap build --engine zensical`) once for the whole run."""
+    return _built_once(tmp_path_factory, "zensical", lambda project: None, engine="zensical").site_dir
 
 
 @pytest.fixture
@@ -270,6 +278,7 @@ _BUILDING = {
     "built_project",
     "english_built_project",
     "renamed_project",
+    "zensical_site",
     "built_copy",
     "site_dir",
     "site_url",

@@ -20,7 +20,7 @@ from r2p_roadmap.model import Roadmap
 from .browser_support import DESKTOP, page_types, search_results, sitemap_paths
 from .conftest import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("tour")]  # the tour is made once, on one worker
 
 PERMANENT = configured_site_url(ROOT / "mkdocs.yml")  # where the site is published
 

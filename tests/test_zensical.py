@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,15 +23,6 @@ if TYPE_CHECKING:
 
 # Zensical adds a target for its skip link inside the content; nothing links to it from outside.
 ZENSICAL_ONLY_IDS = {"__skip"}
-
-
-@pytest.fixture(scope="session")
-def zensical_site(built_project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real roadmap built with `r2p-roadmap build --engine zensical`, in a copy of the MkDocs-built project."""
-    project = Project(tmp_path_factory.mktemp("zensical") / "repo")
-    shutil.copytree(built_project.root, project.root, ignore=shutil.ignore_patterns("site", ".r2p-build"))
-    build(project, engine="zensical")
-    return project.site_dir
 
 
 def _pages(site: Path) -> set[str]:
