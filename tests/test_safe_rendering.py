@@ -307,11 +307,24 @@ def test_fence_markers_in_two_texts_stay_text() -> None:
 @settings(max_examples=25, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(texts=TEXTS)
 def test_arbitrary_text_renders_inert_and_intact(texts: dict[str, str]) -> None:
+    assert_renders_as_text(texts)
+
+
+def assert_renders_as_text(texts: dict[str, str]) -> None:
+    """Every page rendered with `texts` in the free-text fields is the placeholder page with each text in
+    its placeholder's place, as typed."""
     expected_texts = {PLACEHOLDERS[field]: one_line(text) for field, text in texts.items()}
     pages = dict(rendered(with_texts(real_roadmap(), texts)))
     assert sorted(pages) == sorted(reference())
     for path, page in pages.items():
         assert events(page) == substitute(reference()[path], expected_texts), path
+
+
+@pytest.mark.parametrize("description", ["\\{(\\w+)\\} \\*not bold\\* back\\\\slash \\", "`code` and ``more``"])
+def test_an_actor_chip_s_hover_text_stays_as_typed(description: str) -> None:
+    # The chip is a Markdown link, whose title Markdown reads escapes and code spans in: "\{" lost its
+    # backslash and "`code`" its backticks.
+    assert_renders_as_text({**PLACEHOLDERS, "actor_description": description})
 
 
 # --- full builds ---------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from .. import support
 from ..model import Priority, Quote, Roadmap
 from ..paths import ACTORS_PAGE, SOURCE_PAGE, relative
 from .interface import count, text
-from .markup import attr, md
+from .markup import attr, link_title, md
 from .share import quote_anchor
 
 ENGLISH = "en"
@@ -67,7 +67,7 @@ def actor_links(roadmap: Roadmap, priority: Priority, page: str) -> str:
         label = actor.name + (f" ({actor.abbr})" if actor.abbr else "")
         # The hover text says who the actor is; without a description, how often the roadmap names it.
         named = len(roadmap.naming.get(actor_id, ()))
-        title = attr(actor.description) or count(
+        title = link_title(actor.description) or count(
             language, named, "Named in {count} priority", "Named in {count} priorities"
         )
         links.append(f'[{md(label)}]({relative(page, ACTORS_PAGE, actor.id)} "{title}"){{.r2p-actor}}')

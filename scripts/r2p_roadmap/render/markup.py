@@ -13,6 +13,8 @@ from ..model import Priority, Theme
 # and '~', which a backslash does not escape ('~~~' opens a fenced code block), as an entity.
 _ESCAPE_SPECIALS = str.maketrans({**{char: "\\" + char for char in "\\`*_{}[]()>#+-.!|"}, "~": "&#126;"})
 
+_TITLE_SPECIALS = str.maketrans({"\\": "&#92;", "`": "&#96;"})
+
 GENERATED_MARK = "# Generated from roadmap.yaml by r2p-roadmap: do not edit; edit roadmap.yaml instead."
 
 
@@ -35,6 +37,13 @@ def link(url: str, label: str) -> str:
 def attr(text: str) -> str:
     """Text safe inside a double-quoted HTML attribute."""
     return html.escape(one_line(text), quote=True)
+
+
+def link_title(text: str) -> str:
+    """Text shown as typed as the title of a Markdown link (`[label](url "title")`): as `attr`, with each
+    backslash and backtick a character reference, since Markdown reads escapes and code spans in a link
+    before the link itself."""
+    return attr(text).translate(_TITLE_SPECIALS)
 
 
 def front_matter(**fields: str | float | list[str] | Mapping[str, bool | float]) -> str:
