@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib
 import os
+import pkgutil
 import re
 import shutil
 import sys
@@ -19,6 +21,7 @@ import pytest
 from filelock import FileLock
 from hypothesis import settings
 
+import r2p_roadmap
 from r2p_roadmap.build import Project, build, prepare
 from r2p_roadmap.build.languages import language
 from r2p_roadmap.build.offline import FOLDER
@@ -38,6 +41,14 @@ CLI = Path(sys.executable).with_name("r2p-roadmap")
 # the same way on every machine; no deadline, since shared machines are slow at times.
 settings.register_profile("deterministic", derandomize=True, database=None, deadline=None)
 settings.load_profile("deterministic")
+# Hypothesis also draws examples from the constants of the project's own modules that have been imported
+# so far (hypothesis.internal.constants_ast), so which tests ran first changed what a property test tried.
+# Every such module is imported here, before any test: each property test tries the same examples on
+# every run, in one process or in each worker of `pytest -n`.
+for _module in pkgutil.walk_packages(r2p_roadmap.__path__, "r2p_roadmap."):
+    importlib.import_module(_module.name)
+for _script in sorted((ROOT / "benchmarks").glob("*.py")):
+    importlib.import_module(_script.stem)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
