@@ -36,7 +36,7 @@ chromium:
 	fi
 
 test: $(STAMP) chromium lint
-	$(VENV)/bin/pytest -n 2 --dist loadgroup
+	$(VENV)/bin/pytest -n 2
 
 # The unit and golden tests: no site built, no browser, no command run as a process; seconds, for the
 # edit-test loop.

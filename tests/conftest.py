@@ -109,6 +109,12 @@ def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "repo", every_language=False)
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's temporary folder, which the workers of `pytest -n` share (each worker's own sits in it)."""
+    folder = tmp_path_factory.getbasetemp()
+    return folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else folder
+
+
 def _built_once(
     tmp_path_factory: pytest.TempPathFactory,
     name: str,
@@ -120,9 +126,7 @@ def _built_once(
     """A copy of the project, changed by `change`, built once (with `engine`) for the whole run and shared
     by the workers of `pytest -n`: the first to ask builds it, under a lock (filelock, as pytest-xdist
     advises)."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker's folder sits in the run's own folder
-        shared = shared.parent
+    shared = run_folder(tmp_path_factory)
     project = Project(shared / name / "repo")
     with FileLock(shared / f"{name}.lock"):
         if not (project.site_dir / "index.html").is_file():

@@ -6,21 +6,23 @@ Source page only."""
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
 import pytest
+from filelock import FileLock
 from playwright.sync_api import Browser
 
 from r2p_roadmap.build.config import configured_site_url
 from r2p_roadmap.model import Roadmap
 
 from .browser_support import DESKTOP, page_types, search_results, sitemap_paths
-from .conftest import ROOT
+from .conftest import ROOT, run_folder
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("tour")]  # the tour is made once, on one worker
+pytestmark = pytest.mark.browser
 
 PERMANENT = configured_site_url(ROOT / "mkdocs.yml")  # where the site is published
 
@@ -66,14 +68,29 @@ class Visit:
 
 @dataclass
 class Tour:
-    """Every page's visit by path, and every request the browser made on the way."""
+    """Every page's visit by path, every request the browser made on the way, and the site's address."""
 
     visits: dict[str, Visit]
     requests: list[str]
+    site_url: str
 
 
 @pytest.fixture(scope="module")
-def tour(browser: Browser, site_url: str, site_dir: Path, roadmap: Roadmap) -> Tour:
+def tour(
+    browser: Browser, site_url: str, site_dir: Path, roadmap: Roadmap, tmp_path_factory: pytest.TempPathFactory
+) -> Tour:
+    """The tour (see take_tour), made once for the whole run: the workers of `pytest -n` may share this
+    module's tests, and the second to ask reads what the first recorded, under a lock."""
+    shared = run_folder(tmp_path_factory)
+    record = shared / "tour.json"
+    with FileLock(shared / "tour.lock"):
+        if not record.is_file():
+            record.write_text(json.dumps(asdict(take_tour(browser, site_url, site_dir, roadmap))), encoding="utf-8")
+        data = json.loads(record.read_text(encoding="utf-8"))
+    return Tour({path: Visit(**visit) for path, visit in data["visits"].items()}, data["requests"], data["site_url"])
+
+
+def take_tour(browser: Browser, site_url: str, site_dir: Path, roadmap: Roadmap) -> Tour:
     """Each page of each language's sitemap and its 404 page, plus addresses that only scripts make whole
     (a pack from the address, a short link, a withdrawn page), opened at desktop size; the page types wait
     until the network is idle, so that what the page loads late (the search index) is recorded too.
@@ -104,7 +121,7 @@ def tour(browser: Browser, site_url: str, site_dir: Path, roadmap: Roadmap) -> T
         page.goto(site_url + code)
         search_results(page, "veto")
     context.close()
-    return Tour(visits, requests)
+    return Tour(visits, requests, site_url)
 
 
 def test_every_page_has_one_h1_and_no_skipped_heading_level(tour: Tour) -> None:
@@ -141,8 +158,8 @@ def _material_sitemap_probe(url: str) -> bool:
     return parts.netloc == urlsplit(PERMANENT).netloc and parts.path.endswith("/sitemap.xml")
 
 
-def test_no_request_goes_to_another_host(tour: Tour, site_url: str) -> None:
-    site = urlsplit(site_url).netloc
+def test_no_request_goes_to_another_host(tour: Tour) -> None:
+    site = urlsplit(tour.site_url).netloc
     assert len(tour.requests) > len(tour.visits)
     assert any(url.endswith("search/search_index.json") for url in tour.requests)
     web = [url for url in tour.requests if urlsplit(url).scheme in ("http", "https")]
