@@ -114,14 +114,18 @@ def describe(violations: list[dict[str, object]]) -> list[str]:
     return lines
 
 
-# Watches the search result list from before the last key is typed; `window.r2pSettled` resolves once
-# the list has changed and then stayed as it is for a moment (or after ten seconds with no change).
+# Watches the search result list from before the query is typed: `window.r2pSettled` resolves once the
+# list has changed, holds a result and has then stayed as it is for a moment; it fails after 10 s.
 _WATCH = """() => {
   const root = document.querySelector('.md-search-result');
-  window.r2pSettled = new Promise(resolve => {
-    const done = () => { observer.disconnect(); resolve(); };
-    let timer = setTimeout(done, 10000);
-    const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 250); });
+  window.r2pSettled = new Promise((resolve, reject) => {
+    let quiet;
+    const done = () => { clearTimeout(fail); observer.disconnect(); resolve(); };
+    const fail = setTimeout(() => { observer.disconnect(); reject(new Error('no search results in 10 s')); }, 10000);
+    const observer = new MutationObserver(() => {
+      clearTimeout(quiet);
+      if (root.querySelector('.md-search-result__item')) quiet = setTimeout(done, 250);
+    });
     observer.observe(root, {subtree: true, childList: true, characterData: true});
   });
 }"""
@@ -130,16 +134,19 @@ _WATCH = """() => {
 def search_results(page: Page, query: str) -> list[str]:
     """Type `query` into the page's search box and return the result pages' URLs, best first.
 
-    Material searches for the box's text when a key is released. The text is filled in whole and then
-    End pressed, so that the one search made is for the whole text: typing it key by key would search
-    each shorter prefix on the way (about two seconds a French query), and a letter such as "é" is
-    entered without a key's release, so a query ending in one would be searched without it."""
+    Material searches for the box's text when a key is released (and when the box gains focus). The
+    text is filled in whole and then End pressed, so that the one search made is for the whole text:
+    typing it key by key would search each shorter prefix on the way (about two seconds a French
+    query), and a letter such as "é" is entered without a key's release, so a query ending in one would
+    be searched without it. When the box already holds `query`, the list shows its results: Material
+    does not search for the same text twice."""
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill(query)
-    page.evaluate(_WATCH)
-    box.press("End")
-    page.evaluate("window.r2pSettled")
+    if box.input_value() != query:
+        page.evaluate(_WATCH)
+        box.fill(query)
+        box.press("End")
+        page.evaluate("window.r2pSettled")
     links = page.locator(".md-search-result__item > a.md-search-result__link")
     return [str(href) for href in links.evaluate_all("links => links.map(link => link.href)")]
 
