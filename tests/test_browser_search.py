@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page
 
 from r2p_roadmap.model import Roadmap
 
-from .browser_support import same_page, search_results
+from .browser_support import DESKTOP, same_page, search_results
 
 pytestmark = pytest.mark.browser
 
@@ -134,12 +134,12 @@ def search_pages(browser: Browser, site_url: str) -> Iterator[dict[str, Page]]:
     """The French and Spanish home pages (desktop size), kept open for all the queries in each. Each has a
     context of its own: a page behind another in one context is a background tab, whose timers the
     browser slows to one a second."""
-    contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in QUERIES_IN]
-    pages = {code: context.new_page() for code, context in zip(QUERIES_IN, contexts, strict=True)}
+    contexts = {code: browser.new_context(viewport=DESKTOP) for code in QUERIES_IN}
+    pages = {code: context.new_page() for code, context in contexts.items()}
     for code, page in pages.items():
         page.goto(f"{site_url}{code}/")
     yield pages
-    for context in contexts:
+    for context in contexts.values():
         context.close()
 
 
